@@ -21,6 +21,8 @@ export const ErrorCode = z.enum([
   "not_found",
   "method_not_allowed",
   "internal",
+  "network_error", // set by the browser: our own server could not be reached
+  "aborted", // set by the browser: the user stopped the request
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -1,0 +1,34 @@
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import { Providers } from "@/components/layout/providers";
+import { AppShell } from "@/components/layout/app-shell";
+import { StatusBanner } from "@/components/layout/status-banner";
+import { THEME_COOKIE, parseTheme } from "@/lib/client/theme";
+import { publicConfig } from "@/lib/server/public-config";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Gateway Studio", template: "%s · Gateway Studio" },
+  description: "Chat, images and transcription through your AI gateway, with the key kept on the server.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfbfa" },
+    { media: "(prefers-color-scheme: dark)", color: "#121314" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The theme lives in a cookie so the server renders the right class: no flash, no inline script.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  return (
+    <html lang="en" className={theme}>
+      <body className="font-sans">
+        <Providers>
+          <AppShell banner={<StatusBanner config={publicConfig()} />}>{children}</AppShell>
+        </Providers>
+      </body>
+    </html>
+  );
+}
