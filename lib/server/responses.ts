@@ -1,0 +1,35 @@
+import "server-only";
+import type { z } from "zod";
+import type { AppError } from "@/lib/schemas/errors";
+import { appError, httpStatusFor } from "./failure";
+
+const BASE_HEADERS = {
+  "Content-Type": "application/json; charset=utf-8",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+};
+
+export function jsonResponse(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(JSON.stringify(data), {
+    status: init.status ?? 200,
+    headers: { ...BASE_HEADERS, ...init.headers },
+  });
+}
+
+/** The one error envelope, `{ error: AppError }`, with the status that matches its code. */
+export function errorResponse(error: AppError, headers: Record<string, string> = {}): Response {
+  const extra = error.retryAfter !== undefined ? { "Retry-After": String(error.retryAfter), ...headers } : headers;
+  return jsonResponse({ error }, { status: httpStatusFor(error.code), headers: extra });
+}
+
+/** 400 naming each zod issue by path, e.g. `messages.0.content: Invalid input`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+export function methodNotAllowedResponse(allow: string): Response {
+  return errorResponse(appError("method_not_allowed", `This endpoint only accepts ${allow}.`), { Allow: allow });
+}

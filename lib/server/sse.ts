@@ -1,0 +1,77 @@
+import "server-only";
+import type { ChatStreamEvent } from "@/lib/schemas/chat";
+import { appError } from "./failure";
+import { log } from "./log";
+import { newRequestId } from "./route";
+
+export const HEARTBEAT_MS = 15_000;
+
+const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-store, no-transform",
+  "X-Accel-Buffering": "no",
+  "X-Content-Type-Options": "nosniff",
+};
+
+/**
+ * Streams chat events as `data: <json>\n\n`, each one as soon as it is produced. A `: ping` comment goes out
+ * whenever nothing was written for `heartbeatMs`, so proxies and platforms keep the connection open while the
+ * gateway is silent. The last event is always `finish` or `error`. Cancelling the response aborts `abort`, which
+ * the gateway call listens to (S-1).
+ */
+export function sseResponse(
+  events: AsyncGenerator<ChatStreamEvent>,
+  options: { abort: AbortController; heartbeatMs?: number },
+): Response {
+  const encoder = new TextEncoder();
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let lastWrite = Date.now();
+      let ended = false;
+      const write = (text: string) => {
+        if (ended) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+          lastWrite = Date.now();
+        } catch {
+          ended = true;
+        }
+      };
+      timer = setInterval(() => {
+        if (Date.now() - lastWrite >= heartbeatMs - 50) write(": ping\n\n");
+      }, Math.max(50, Math.floor(heartbeatMs / 3)));
+
+      let terminal = false;
+      try {
+        for await (const event of events) {
+          write(`data: ${JSON.stringify(event)}\n\n`);
+          if (event.type === "finish" || event.type === "error") terminal = true;
+        }
+        if (!terminal && !options.abort.signal.aborted) {
+          write(`data: ${JSON.stringify({ type: "error", error: appError("stream_interrupted", "The answer ended unexpectedly.", { retryable: true }) })}\n\n`);
+        }
+      } catch (err) {
+        const requestId = newRequestId();
+        if (!options.abort.signal.aborted) log.error("chat_stream_failed", { requestId, error: err });
+        write(`data: ${JSON.stringify({ type: "error", error: appError("internal", "Something went wrong on our side while streaming. Try again; if it keeps happening, report the request id.", { requestId, retryable: true }) })}\n\n`);
+      } finally {
+        clearInterval(timer);
+        ended = true;
+        try {
+          controller.close();
+        } catch {
+          // already cancelled by the client
+        }
+      }
+    },
+    cancel() {
+      clearInterval(timer);
+      options.abort.abort();
+      void events.return(undefined).catch(() => {});
+    },
+  });
+  return new Response(body, { status: 200, headers: SSE_HEADERS });
+}
