@@ -8,7 +8,7 @@ import { mapStreamError } from "./errors";
 import { fetchRemoteImage } from "./remote-image";
 import { sniffImage } from "./sniff";
 import { readSse } from "./sse";
-import { assertOk, gatewayFetch, readReplyJson, type GatewayContext } from "./transport";
+import { assertOk, gatewayFetch, readStreamBytes, type GatewayContext } from "./transport";
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -192,12 +192,11 @@ export function chatUpstreamBody(request: ChatRequest): string {
 }
 
 /**
- * Chat, as the app's own event stream. Never throws: every failure, before or during the stream, becomes a
- * final `error` event, and a browser abort simply ends the generator.
+ * Chat, as the app's own event stream. Never throws for gateway trouble: every failure, before or during the
+ * stream, becomes a final `error` event, and a browser abort simply ends the generator.
  */
 export async function* streamChat(request: ChatRequest, context: GatewayContext): AsyncGenerator<ChatStreamEvent> {
   const secrets = [context.key];
-  const normalizer = new ChatNormalizer({ signal: context.signal, secrets });
   let reply;
   try {
     reply = await gatewayFetch("chat", { ...context, body: chatUpstreamBody(request), accept: "text/event-stream" });
@@ -209,15 +208,27 @@ export async function* streamChat(request: ChatRequest, context: GatewayContext)
     return;
   }
   yield { type: "start", model: request.model, ...(reply.requestId ? { requestId: reply.requestId } : {}) };
+  try {
+    yield* chatEvents(reply.body, reply.headers.get("content-type") ?? "", { signal: context.signal, secrets });
+  } finally {
+    reply.close();
+  }
+}
 
+/** The events of one upstream 200 answer: an SSE stream, or one chat.completion JSON from a gateway that ignored `stream`. */
+export async function* chatEvents(
+  body: ReadableStream<Uint8Array>,
+  contentType: string,
+  context: { signal: AbortSignal; secrets: readonly string[] },
+): AsyncGenerator<ChatStreamEvent> {
+  const normalizer = new ChatNormalizer(context);
   let sawDone = false;
   try {
-    if (!/event-stream/i.test(reply.headers.get("content-type") ?? "")) {
-      // Some gateways ignore `stream:true` and answer one chat.completion JSON.
-      yield* normalizer.push(await readReplyJson(reply, 64 * 1024 * 1024));
+    if (/json/i.test(contentType)) {
+      yield* normalizer.push(JSON.parse(new TextDecoder().decode(await readStreamBytes(body, 64 * 1024 * 1024))));
       sawDone = true;
     } else {
-      for await (const item of readSse(reply.body)) {
+      for await (const item of readSse(body)) {
         if (item.kind === "event" && item.data.trim() === "[DONE]") {
           sawDone = true;
           continue;
@@ -227,10 +238,10 @@ export async function* streamChat(request: ChatRequest, context: GatewayContext)
         try {
           parsed = JSON.parse(item.data);
         } catch {
-          continue; // X-4: malformed data is ignored, never evaluated
+          continue; // X-4: malformed data is skipped, never evaluated
         }
-        if (item.kind === "event" && item.event === "error" && isRecord(parsed) && parsed.error === undefined) parsed = { error: parsed };
-        else if (item.kind === "event" && item.event !== undefined && item.event !== "message" && item.event !== "error") continue;
+        if (item.kind === "event" && item.event === "error") parsed = isRecord(parsed) && parsed.error !== undefined ? parsed : { error: parsed };
+        else if (item.kind === "event" && item.event !== undefined && item.event !== "message") continue;
         yield* normalizer.push(parsed);
         if (normalizer.failed) return;
       }
@@ -241,8 +252,6 @@ export async function* streamChat(request: ChatRequest, context: GatewayContext)
       yield* flushThenFail(normalizer, err instanceof AppFailure ? err.error : interrupted());
       return;
     }
-  } finally {
-    reply.close();
   }
   yield* normalizer.end(sawDone);
 }

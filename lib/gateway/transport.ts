@@ -84,7 +84,6 @@ export async function gatewayFetch(operation: GatewayOperation, options: CallOpt
       body: options.body,
       redirect: "manual",
       signal: controller.signal,
-      cache: "no-store",
     });
   } catch (err) {
     const reason = controller.signal.reason;
@@ -148,7 +147,15 @@ export async function gatewayFetch(operation: GatewayOperation, options: CallOpt
 
 /** Reads a whole (non-streamed) reply as bytes, up to `cap`; larger answers are an upstream_bad_response. */
 export async function readReplyBytes(reply: GatewayReply, cap: number): Promise<Uint8Array> {
-  const reader = reply.body.getReader();
+  try {
+    return await readStreamBytes(reply.body, cap, reply.status);
+  } finally {
+    reply.close();
+  }
+}
+
+export async function readStreamBytes(body: ReadableStream<Uint8Array>, cap: number, status = 200): Promise<Uint8Array> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -156,11 +163,13 @@ export async function readReplyBytes(reply: GatewayReply, cap: number): Promise<
       const { done, value } = await reader.read();
       if (done) break;
       total += value.byteLength;
-      if (total > cap) throw fail("upstream_bad_response", "The gateway's answer was larger than we accept.", { upstreamStatus: reply.status });
+      if (total > cap) {
+        await reader.cancel().catch(() => {});
+        throw fail("upstream_bad_response", "The gateway's answer was larger than we accept.", { upstreamStatus: status });
+      }
       chunks.push(value);
     }
   } finally {
-    reply.close();
     reader.releaseLock();
   }
   return Buffer.concat(chunks);
