@@ -94,12 +94,12 @@ export async function startGateway(opts = {}) {
     const auth = checkAuth(req.headers.authorization);
     const { buf, size, tooLarge } = await readBody(req, o.maxBodyMB * 1024 * 1024);
     entry.bodyBytes = size;
-    if (!auth.ok) return sendCatalog(res, errorResponse("401", { rid }));
+    if (!auth.ok && tooLarge) return sendCatalog(res, errorResponse("401", { rid }));
     if (tooLarge) return sendCatalog(res, errorResponse("413", { rid }));
 
     const modes = headerModes(req.headers["x-sim-mode"]);
     entry.modes = modes;
-    const ctx = { req, res, rid, modes, entry, key: auth.key, buf, url };
+    const ctx = { req, res, rid, modes, entry, key: auth.key, authOk: auth.ok, buf, url };
     if (path === "/v1/chat/completions") return chat(ctx);
     if (path === "/v1/images/generations") return images(ctx);
     if (path === "/v1/audio/transcriptions") return audio(ctx);
@@ -130,6 +130,13 @@ export async function startGateway(opts = {}) {
     const want = o.apiKey.replace(/^sk-/, "");
     const got = key.replace(/^sk-/, "");
     return { ok: got === want || got.startsWith(want + "-"), key };
+  }
+
+  /** The 401 is decided after markers are read only so `echo-key` can answer with a rejected key (quirk 15). */
+  function authGate(ctx) {
+    if (ctx.modes.error === "echo-key") { sendCatalog(ctx.res, errorResponse("echo-key", { rid: ctx.rid, key: ctx.key })); return false; }
+    if (!ctx.authOk) { sendCatalog(ctx.res, errorResponse("401", { rid: ctx.rid })); return false; }
+    return true;
   }
 
   async function preamble(ctx, { processingMs = 0 } = {}) {
@@ -168,6 +175,7 @@ export async function startGateway(opts = {}) {
     const lastUser = msgs?.filter((m) => m?.role === "user").at(-1);
     const { clean } = extractMarkers(contentOf(lastUser).text, modes);
     modes.__cleanLast = clean;
+    if (!authGate(ctx)) return;
     if (!model || !msgs) return sendJson(res, 400, newApiError(`field ${!model ? "model" : "messages"} is required`, rid, { param: "", code: "invalid_request" }));
     if (o.strictModels && !isKnownModel(model, o.extraModels) && !modes.error)
       return sendCatalog(res, errorResponse("503-no-channel", { rid, model }));
@@ -194,6 +202,7 @@ export async function startGateway(opts = {}) {
     ctx.model = model;
     const { clean } = extractMarkers(String(body.prompt ?? ""), modes);
     modes.__cleanPrompt = clean;
+    if (!authGate(ctx)) return;
     if (!model) return sendJson(res, 400, newApiError("field model is required", rid, { param: "", code: "invalid_request" }));
     if (o.strictModels && !isKnownModel(model, o.extraModels) && !modes.error)
       return sendCatalog(res, errorResponse("503-no-channel", { rid, model }));
@@ -206,6 +215,7 @@ export async function startGateway(opts = {}) {
   async function audio(ctx) {
     const { req, res, rid, modes, entry, buf } = ctx;
     const boundary = boundaryOf(req.headers["content-type"]);
+    if (!boundary && !ctx.authOk) return sendCatalog(res, errorResponse("401", { rid }));
     if (!boundary) return sendJson(res, 400, newApiError("request Content-Type isn't multipart/form-data", rid, { param: "", code: "invalid_request" }));
     const parts = parseMultipart(buf, boundary);
     entry.parts = parts.map((p) => ({
@@ -218,6 +228,7 @@ export async function startGateway(opts = {}) {
     const model = splitModel(entry.fields.model ?? "", modes).model;
     ctx.model = model;
     extractMarkers(entry.fields.prompt ?? "", modes);
+    if (!authGate(ctx)) return;
     if (!model) return sendJson(res, 400, newApiError("field model is required", rid, { param: "", code: "invalid_request" }));
     if (o.strictModels && !isKnownModel(model, o.extraModels) && !modes.error)
       return sendCatalog(res, errorResponse("503-no-channel", { rid, model }));
@@ -230,6 +241,7 @@ export async function startGateway(opts = {}) {
 
   async function models(ctx, id) {
     const { res, modes } = ctx;
+    if (!authGate(ctx)) return;
     if (!(await preamble(ctx))) return;
     if (modes["models-error"]) return sendJson(res, 200, { success: false, message: "get user group failed" });
     if (id) {
@@ -249,6 +261,7 @@ export async function startGateway(opts = {}) {
       return body;
     } catch (e) {
       entry.rawBody = text;
+      if (!ctx.authOk) { sendCatalog(res, errorResponse("401", { rid })); return null; }
       sendJson(res, 400, newApiError(`invalid character in request body: ${e.message}`, rid, { param: "", code: "invalid_request" }));
       return null;
     }

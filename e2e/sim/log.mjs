@@ -23,9 +23,11 @@ function compact(v) {
 
 export function publicEntry(e) {
   const { parts, body, rawBody, ...rest } = e;
-  const out = { ...rest };
+  const out = { ...rest, modes: Object.fromEntries(Object.entries(rest.modes ?? {}).filter(([k]) => !k.startsWith("__"))) };
   if (body !== undefined) out.body = compact(body);
   if (rawBody !== undefined) out.rawBody = compact(rawBody);
-  if (parts) out.parts = parts.map(({ data, ...p }) => p);
+  const withoutBytes = (x) => Object.fromEntries(Object.entries(x).filter(([k]) => k !== "data"));
+  if (parts) out.parts = parts.map(withoutBytes);
+  if (rest.file) out.file = withoutBytes(rest.file);
   return out;
 }
