@@ -141,7 +141,7 @@ export async function startGateway(opts = {}) {
 
   async function preamble(ctx, { processingMs = 0 } = {}) {
     const { modes, res } = ctx;
-    const wait = o.latencyMs + Math.random() * o.jitterMs + num(modes.latency, 0) + num(modes.retry, 0) * o.retryDelayMs +
+    const wait = o.latencyMs + Math.random() * (o.jitterMs + num(modes.jitter, 0)) + num(modes.latency, 0) + num(modes.retry, 0) * o.retryDelayMs +
       (modes.slow !== undefined ? num(modes.slow, 0) : 0);
     if (wait > 0) {
       // HTTP 102 Processing while an image is pending (newest new-api keep_alive.go, §4).

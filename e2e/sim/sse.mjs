@@ -84,7 +84,8 @@ export class SseWriter {
   /** A data event; with lag on, the previous one is released instead (new-api OaiStreamHandler, quirk 9). */
   async data(obj, blobs) {
     const parts = typeof obj === "string" ? [obj] : jsonParts(obj, blobs);
-    const framed = ["data: ", ...parts, this.sep];
+    // Small events become one string → one write() → one chunk; only image events keep Buffer parts (corked).
+    const framed = parts.every((p) => typeof p === "string") ? ["data: " + parts.join("") + this.sep] : ["data: ", ...parts, this.sep];
     if (!this.o.lag) return this.write(framed);
     const prev = this.pending; this.pending = framed;
     if (prev) await this.write(prev);

@@ -89,8 +89,8 @@ const SECTIONS = [
 /** A markdown answer of about `n` characters with code, tables, math and lists (`[[sim:long=N]]`). */
 export function longText(n, head = "") {
   let out = head ? head + "\n\n" : "";
-  for (let i = 0; [...out].length < n; i++) out += SECTIONS[i % SECTIONS.length](Math.floor(i / SECTIONS.length) + 1) + "\n";
-  return [...out].slice(0, n).join("");
+  for (let i = 0; out.length < n; i++) out += SECTIONS[i % SECTIONS.length](Math.floor(i / SECTIONS.length) + 1) + "\n";
+  return [...out].slice(0, n).join(""); // code points, so the cut never splits an emoji
 }
 
 /** Split text into stream deltas of ~size chars, on whitespace where possible (never inside a code point). */
