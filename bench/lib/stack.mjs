@@ -1,0 +1,223 @@
+// The system under test: a production build in its own dist dir, the simulated gateway, and `next start` wired to it.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const DIST = ".next-bench";
+export const OUT = path.join(ROOT, "bench/out");
+const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+
+export const progress = (...args) => process.stderr.write(`[bench] ${args.join(" ")}\n`);
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs",
+  "tailwind.config.ts", "tsconfig.json", "instrumentation.ts", "proxy.ts", "middleware.ts"];
+
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return /\.(test|spec)\.[tj]sx?$/.test(p) ? 0 : st.mtimeMs;
+  let newest = 0;
+  for (const name of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, name)));
+  return newest;
+}
+
+/** True when `.next-bench` holds a build newer than every input file. */
+export function buildIsFresh() {
+  const id = path.join(ROOT, DIST, "BUILD_ID");
+  if (!existsSync(id)) return false;
+  const built = statSync(id).mtimeMs;
+  return BUILD_INPUTS.every((p) => newestMtime(path.join(ROOT, p)) <= built);
+}
+
+/**
+ * Builds into `.next-bench`. `next build` rewrites tsconfig.json (adding the dist dir's type folders) and
+ * next-env.d.ts; those files belong to the project, so they are put back exactly as they were.
+ */
+export async function build({ force = false } = {}) {
+  if (!force && buildIsFresh()) {
+    progress(`build in ${DIST} is up to date; skipping (pass --rebuild to force)`);
+    return { built: false };
+  }
+  const keep = ["tsconfig.json", "next-env.d.ts"].map((f) => [f, existsSync(path.join(ROOT, f)) ? readFileSync(path.join(ROOT, f)) : null]);
+  progress(`building into ${DIST} (about a minute)…`);
+  const started = Date.now();
+  try {
+    const code = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+        cwd: ROOT,
+        env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const log = createWriteStream(path.join(OUT, "build.log"));
+      child.stdout.pipe(log);
+      child.stderr.pipe(log);
+      child.stderr.on("data", (d) => process.stderr.write(d));
+      child.on("close", resolve);
+    });
+    if (code !== 0) throw new Error(`next build failed (exit ${code}); see bench/out/build.log`);
+  } finally {
+    for (const [f, content] of keep) {
+      const p = path.join(ROOT, f);
+      if (content !== null && (!existsSync(p) || !readFileSync(p).equals(content))) writeFileSync(p, content);
+    }
+  }
+  progress(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return { built: true };
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+/** Waits until something accepts TCP connections on the port, without sending a request (so the first one is ours). */
+export async function waitForPort(port, timeoutMs = 60_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, "127.0.0.1");
+      s.once("connect", () => { s.destroy(); resolve(true); });
+      s.once("error", () => resolve(false));
+    });
+    if (ok) return;
+    await sleep(50);
+  }
+  throw new Error(`nothing listening on port ${port} after ${timeoutMs} ms`);
+}
+
+function spawnLogged(args, env, logName) {
+  mkdirSync(OUT, { recursive: true });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const log = createWriteStream(path.join(OUT, logName));
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  return child;
+}
+
+function stopChild(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
+    }, 5_000);
+    child.once("exit", () => { clearTimeout(timer); resolve(); });
+    try { process.kill(-child.pid, "SIGTERM"); } catch { resolve(); }
+  });
+}
+
+export async function startSim(apiKey) {
+  const child = spawnLogged([path.join(ROOT, "bench/lib/sim-process.mjs")], { ...process.env, SIM_API_KEY: apiKey }, "sim.log");
+  const url = await new Promise((resolve, reject) => {
+    let buf = "";
+    const onData = (d) => {
+      buf += d;
+      const line = buf.split("\n").find((l) => l.startsWith("{"));
+      if (line) { child.stdout.off("data", onData); resolve(JSON.parse(line).url); }
+    };
+    child.stdout.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`simulated gateway exited (${code}); see bench/out/sim.log`)));
+    setTimeout(() => reject(new Error("simulated gateway did not start in 20 s")), 20_000).unref();
+  });
+  return { url, pid: child.pid, stop: () => stopChild(child) };
+}
+
+/**
+ * Environment that lifts the per-client rate limits for a bench run: every request comes from one client
+ * (127.0.0.1), so the limiter meant for strangers would otherwise refuse the benchmark itself.
+ */
+export const RATE_LIMIT_OFF = { RATE_LIMIT_DISABLED: "1", RATE_LIMIT_ENABLED: "false" };
+
+export async function startServer({ simUrl, apiKey, extraEnv = {}, logName = "server.log" }) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: DIST,
+    GATEWAY_BASE_URL: simUrl,
+    GATEWAY_API_KEY: apiKey,
+    ...RATE_LIMIT_OFF,
+    ...extraEnv,
+  };
+  const child = spawnLogged([NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], env, logName);
+  const startedAt = performance.now();
+  const exited = new Promise((_, reject) => child.once("exit", (code) => reject(new Error(`next start exited (${code}); see bench/out/${logName}`))));
+  await Promise.race([waitForPort(port), exited]);
+  const listeningMs = performance.now() - startedAt;
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  return {
+    baseURL: `http://127.0.0.1:${port}`, port, rootPid: child.pid, pid: serverPid(child.pid), listeningMs, alive,
+    /** Throws when the server has died, so a section reports that instead of a string of refused connections. */
+    assertAlive: () => { if (!alive()) throw new Error(`next start exited (${child.exitCode ?? child.signalCode}); see bench/out/${logName}`); },
+    stop: () => stopChild(child),
+  };
+}
+
+export const newApiKey = () => `sk-bench-${randomBytes(16).toString("hex")}`;
+
+// ---------- /proc ----------
+
+function children(pid) {
+  const out = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(name));
+    } catch { /* exited */ }
+  }
+  return out;
+}
+
+/** The process that serves requests: `next start` may run the server itself or in a child titled next-server. */
+export function serverPid(rootPid) {
+  const queue = [rootPid];
+  const all = [];
+  while (queue.length) {
+    const pid = queue.shift();
+    all.push(pid);
+    queue.push(...children(pid));
+  }
+  const titled = all.find((pid) => {
+    try { return /next-server/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8")); } catch { return false; }
+  });
+  return titled ?? rootPid;
+}
+
+export function rssMB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+export function peakRssMB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+const CLK_TCK = 100; // Linux USER_HZ: 100 on every mainstream kernel config
+
+/** User + system CPU time of the process so far, in ms. */
+export function cpuMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+}
+
+/** Samples RSS every `everyMs` until stopped; returns the peak seen. */
+export function sampleRss(pid, everyMs = 100) {
+  let peak = rssMB(pid);
+  const timer = setInterval(() => {
+    try { peak = Math.max(peak, rssMB(pid)); } catch { /* exited */ }
+  }, everyMs);
+  return { stop: () => { clearInterval(timer); try { peak = Math.max(peak, rssMB(pid)); } catch { /* exited */ } return peak; } };
+}

@@ -1,0 +1,1 @@
+export async function benchLighthouse() { throw new Error("not written yet"); }

@@ -1,0 +1,1 @@
+export async function benchLongThread() { throw new Error("not written yet"); }

@@ -1,0 +1,134 @@
+// Section 1: what the proxy adds. Every proxy run is paired with a direct run to the simulator, interleaved and
+// alternating which goes first, so drift on a noisy machine lands on both sides.
+import { BROWSER_HEADERS, timedRequest } from "../lib/http.mjs";
+import { median, p95 } from "../lib/stats.mjs";
+import { row } from "../lib/report.mjs";
+import { progress } from "../lib/stack.mjs";
+
+export const CHAT_MODEL = "gemini-2.5-flash";
+const S = "1 proxy";
+
+export const chatBody = (markers, model = CHAT_MODEL) =>
+  ({ model, messages: [{ role: "user", content: `Benchmark answer, please. [[sim:${markers}]]` }] });
+
+export function proxyChat(baseURL, body, extra = {}) {
+  return timedRequest(`${baseURL}/api/chat`, {
+    method: "POST",
+    headers: { ...BROWSER_HEADERS, "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify(body),
+    sse: true,
+    ...extra,
+  });
+}
+
+/** What lib/gateway sends upstream for the same request: the body plus stream and usage options. */
+export function directChat(simUrl, apiKey, body, extra = {}) {
+  return timedRequest(`${simUrl}/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ ...body, stream: true, stream_options: { include_usage: true } }),
+    sse: true,
+    ...extra,
+  });
+}
+
+const proxyModels = (baseURL) => timedRequest(`${baseURL}/api/models`, { headers: { ...BROWSER_HEADERS, accept: "application/json" } });
+const directModels = (simUrl, apiKey) =>
+  timedRequest(`${simUrl}/models`, { headers: { accept: "application/json", authorization: `Bearer ${apiKey}` } });
+
+function check(r, what) {
+  if (r.status !== 200) throw new Error(`${what} answered ${r.status}`);
+  return r;
+}
+
+/** Times of the events that carry answer text, on either wire shape. */
+function textEventTimes(result, shape) {
+  const out = [];
+  for (const e of result.eventTimes) {
+    if (e.data === "[DONE]") continue;
+    let obj;
+    try { obj = JSON.parse(e.data); } catch { continue; }
+    const isText = shape === "proxy" ? obj.type === "text" && obj.delta : !!obj.choices?.[0]?.delta?.content;
+    if (isText) out.push(e.at);
+  }
+  return out;
+}
+
+/** Text events that arrived less than 1 ms after the previous one: upstream sent them 5 ms apart, so they were held back. */
+function bunched(times) {
+  let n = 0;
+  for (let i = 1; i < times.length; i++) if (times[i] - times[i - 1] < 1) n++;
+  return n;
+}
+
+async function pairs(runs, proxyFn, directFn) {
+  const proxy = [];
+  const direct = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      proxy.push(check(await proxyFn(), "proxy"));
+      direct.push(check(await directFn(), "direct"));
+    } else {
+      direct.push(check(await directFn(), "direct"));
+      proxy.push(check(await proxyFn(), "proxy"));
+    }
+  }
+  return { proxy, direct };
+}
+
+function addedRows(label, { proxy, direct }) {
+  const rows = [];
+  for (const [metric, key] of [["TTFB", "ttfbMs"], ["total", "totalMs"]]) {
+    const pm = median(proxy.map((r) => r[key]));
+    const dm = median(direct.map((r) => r[key]));
+    const pp = p95(proxy.map((r) => r[key]));
+    const dp = p95(direct.map((r) => r[key]));
+    const added = pm - dm;
+    rows.push(row(S, `${label}: ${metric} added by proxy (median)`, added, "ms", "≤ 2 ms", added <= 2,
+      `proxy ${pm.toFixed(2)} / direct ${dm.toFixed(2)} ms median; p95 ${pp.toFixed(2)} / ${dp.toFixed(2)}; n=${proxy.length}`));
+  }
+  return rows;
+}
+
+export async function benchProxy({ baseURL, simUrl, apiKey, runs = 30, longChars = 3000 }) {
+  const rows = [];
+  const burst = chatBody(`long=${longChars},pace=0`);
+  const paced = chatBody(`long=${longChars},pace=5`);
+
+  // The very first request after `next start` is listening: route module load, env parse, model-list fetch.
+  progress("proxy: first request after start");
+  const first = check(await proxyChat(baseURL, burst), "first proxy request");
+  const firstDirect = check(await directChat(simUrl, apiKey, burst), "direct");
+  rows.push(row(S, "first /api/chat after start: TTFB", first.ttfbMs, "ms", "(NextChat: up to 21 ms added)", undefined,
+    `direct to simulator ${firstDirect.ttfbMs.toFixed(2)} ms`));
+
+  progress("proxy: warm-up");
+  await pairs(10, () => proxyChat(baseURL, burst), () => directChat(simUrl, apiKey, burst));
+  await pairs(4, () => proxyChat(baseURL, paced), () => directChat(simUrl, apiKey, paced));
+  await pairs(10, () => proxyModels(baseURL), () => directModels(simUrl, apiKey));
+
+  progress(`proxy: chat, upstream in a burst (${runs} pairs)`);
+  const b = await pairs(runs, () => proxyChat(baseURL, burst), () => directChat(simUrl, apiKey, burst));
+  rows.push(...addedRows(`chat burst (${longChars} chars)`, b));
+
+  progress(`proxy: chat, upstream paced 5 ms per event (${runs} pairs)`);
+  const p = await pairs(runs, () => proxyChat(baseURL, paced), () => directChat(simUrl, apiKey, paced));
+  rows.push(...addedRows(`chat paced 5 ms`, p));
+  const proxyTimes = p.proxy.map((r) => textEventTimes(r, "proxy"));
+  const directTimes = p.direct.map((r) => textEventTimes(r, "direct"));
+  const proxyBunched = proxyTimes.reduce((n, t) => n + bunched(t), 0);
+  const directBunched = directTimes.reduce((n, t) => n + bunched(t), 0);
+  const textEvents = proxyTimes.reduce((n, t) => n + t.length, 0);
+  rows.push(row(S, "paced: text events held back and bunched (< 1 ms apart)", proxyBunched, `of ${textEvents}`, "0", proxyBunched === 0,
+    `direct: ${directBunched} of ${directTimes.reduce((n, t) => n + t.length, 0)}`));
+  const reads = p.proxy.reduce((n, r) => n + r.reads, 0);
+  const events = p.proxy.reduce((n, r) => n + r.events, 0);
+  const many = p.proxy.reduce((n, r) => n + r.readsWithManyEvents, 0);
+  rows.push(row(S, "paced: client reads per proxy event", reads / events, "", "1.00 (one read per event)", reads === events,
+    `${reads} reads, ${events} events, ${many} reads carried > 1 event; content-encoding ${p.proxy[0].headers["content-encoding"] ?? "none"}`));
+
+  progress(`proxy: /api/models (${runs} pairs)`);
+  const m = await pairs(runs, () => proxyModels(baseURL), () => directModels(simUrl, apiKey));
+  rows.push(...addedRows("/api/models", m).map((r) => ({ ...r, note: `${r.note}; proxy answers from its 60 s model-list cache, ${m.proxy[0].headers["content-encoding"] ?? "uncompressed"}` })));
+  return rows;
+}
