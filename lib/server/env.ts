@@ -30,7 +30,9 @@ export type ServerEnv = z.infer<typeof EnvSchema>;
 
 /** Parses the environment; throws one readable message naming every wrong variable (and never its value). */
 export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
-  const result = EnvSchema.safeParse(source);
+  // A variable set to "" (as .env.example leaves them) counts as unset.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = EnvSchema.safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
   throw new Error(`Invalid server environment (see .env.example):\n${lines.join("\n")}`);

@@ -11,7 +11,7 @@ export interface RecordedRequest {
   closedAt?: number;
 }
 
-export type MockHandler = (req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest) => void | Promise<void>;
+export type MockHandler = (req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest) => unknown;
 
 /** A local stand-in for the gateway that records every request (host, path, headers, body, when it closed). */
 export interface MockUpstream {
