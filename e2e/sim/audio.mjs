@@ -106,7 +106,7 @@ const stamp = (t, sep) => {
 /**
  * @returns {{ status, json?, text?, contentType? , error? }} error = catalog-like {status, body}
  */
-export function handleTranscription({ parts, modes, model, rid }) {
+export function handleTranscription({ parts, modes, model, rid, upstreamMaxBytes = 25 * 1024 * 1024 }) {
   const fields = {};
   for (const p of parts) if (p.filename === undefined) fields[p.name] = p.data.toString("utf8");
   const file = parts.find((p) => p.name === "file" && p.filename !== undefined);
@@ -119,6 +119,9 @@ export function handleTranscription({ parts, modes, model, rid }) {
   if (ext === ".webm") return err(500, "webm duration parsing requires full EBML parser", "new_api_error", "count_token_failed");
   if (!SUPPORTED.has(ext)) return err(500, `unsupported audio format: ${ext}`, "new_api_error", "count_token_failed");
 
+  // Whisper hosts cap files at 25 MB (§5.1, §5.2); new-api passes the upstream's 413 through (§5.3).
+  if (file.data.length > upstreamMaxBytes)
+    return { status: 413, body: { error: { message: `Maximum content size limit (${upstreamMaxBytes}) exceeded (${file.data.length} bytes read) (request id: ${rid})`, type: "server_error", param: null, code: null } } };
   const groq = modes.groq === true || isGroqWhisper(model);
   const format = fields.response_format || "json";
   if (groq && (format === "srt" || format === "vtt"))

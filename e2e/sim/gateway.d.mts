@@ -13,6 +13,8 @@ export interface GatewayOptions {
   paceMs?: number;
   /** MAX_REQUEST_BODY_MB; bigger bodies get 413. Default 32. */
   maxBodyMB?: number;
+  /** The whisper upstream's file limit (OpenAI/Groq: 25 MB); bigger files get its 413 passed through. */
+  upstreamMaxFileMB?: number;
   /** Unknown model ids get new-api's 503 "无可用渠道". Default true. */
   strictModels?: boolean;
   /** Extra model ids listed by /v1/models (owned_by "custom", pass-through). */
@@ -52,6 +54,8 @@ export interface LogEntry {
   status: number | null;
   modes: Record<string, string | true>;
   bodyBytes?: number;
+  /** When the request body had been fully received. */
+  bodyReadAt?: number;
   /** Parsed JSON request body. */
   body?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- arbitrary client JSON
   rawBody?: string;

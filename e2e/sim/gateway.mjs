@@ -20,7 +20,7 @@ export async function startGateway(opts = {}) {
   const o = {
     port: 0, host: "127.0.0.1", apiKey: undefined,
     latencyMs: 0, jitterMs: 0, retryDelayMs: 500, paceMs: 15,
-    maxBodyMB: 32, strictModels: true, extraModels: [], cf524DelayMs: 100_000,
+    maxBodyMB: 32, upstreamMaxFileMB: 25, strictModels: true, extraModels: [], cf524DelayMs: 100_000,
     ...opts,
   };
   const log = [];
@@ -94,6 +94,7 @@ export async function startGateway(opts = {}) {
     const auth = checkAuth(req.headers.authorization);
     const { buf, size, tooLarge } = await readBody(req, o.maxBodyMB * 1024 * 1024);
     entry.bodyBytes = size;
+    entry.bodyReadAt = Date.now();
     if (!auth.ok && tooLarge) return sendCatalog(res, errorResponse("401", { rid }));
     if (tooLarge) return sendCatalog(res, errorResponse("413", { rid }));
 
@@ -233,7 +234,7 @@ export async function startGateway(opts = {}) {
     if (o.strictModels && !isKnownModel(model, o.extraModels) && !modes.error)
       return sendCatalog(res, errorResponse("503-no-channel", { rid, model }));
     if (!(await preamble(ctx))) return;
-    const r = handleTranscription({ parts, modes, model, rid });
+    const r = handleTranscription({ parts, modes, model, rid, upstreamMaxBytes: o.upstreamMaxFileMB * 1024 * 1024 });
     if (r.body) return sendJson(res, r.status, r.body);
     if (r.json) return sendJson(res, 200, r.json);
     return sendParts(res, 200, [r.text], { "Content-Type": r.contentType }, modes);

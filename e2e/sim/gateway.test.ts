@@ -323,6 +323,19 @@ describe("transcriptions (quirks 19, 20)", () => {
       expect((await r.json()).error.code).toBe("read_request_body_failed");
     } finally { await small.close(); }
   });
+
+  it("upstream 413 for a file over the whisper limit that fits new-api's body limit", async () => {
+    const scaled = await startGateway({ apiKey: KEY, maxBodyMB: 2, upstreamMaxFileMB: 1 }); // 25/32 MB scaled down
+    try {
+      const wav = readFileSync(new URL("speech-en.wav", FIX));
+      const fd = new FormData();
+      fd.append("file", new Blob([Buffer.concat([wav, Buffer.alloc(1_500_000 - wav.length)])]), "big.wav");
+      fd.append("model", "openai/whisper-large-v3");
+      const r = await fetch(scaled.url + "/audio/transcriptions", { method: "POST", headers: auth, body: fd });
+      expect(r.status).toBe(413);
+      expect((await r.json()).error.message).toMatch(/^Maximum content size limit \(1048576\) exceeded/);
+    } finally { await scaled.close(); }
+  });
 });
 
 describe("control routes", () => {
