@@ -2,7 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { ChatRequest, ChatStreamEvent, FinishReason, Usage } from "@/lib/schemas/chat";
 import type { AppError } from "@/lib/schemas/errors";
+import { getEnv } from "@/lib/server/env";
 import { AppFailure, appError } from "@/lib/server/failure";
+import { demoChat } from "./demo";
 import { ContentScanner, type ContentPiece } from "./content-scanner";
 import { mapStreamError } from "./errors";
 import { fetchRemoteImage } from "./remote-image";
@@ -196,6 +198,7 @@ export function chatUpstreamBody(request: ChatRequest): string {
  * stream, becomes a final `error` event, and a browser abort simply ends the generator.
  */
 export async function* streamChat(request: ChatRequest, context: GatewayContext): AsyncGenerator<ChatStreamEvent> {
+  if (getEnv().DEMO_MODE) return yield* demoChat(request, context.signal);
   const secrets = [context.key];
   let reply;
   try {

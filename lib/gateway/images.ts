@@ -1,6 +1,8 @@
 import "server-only";
 import type { GeneratedImage, ImagesRequest, ImagesResponse } from "@/lib/schemas/images";
+import { getEnv } from "@/lib/server/env";
 import { fail } from "@/lib/server/failure";
+import { demoImages } from "./demo";
 import { fetchRemoteImage } from "./remote-image";
 import { sniffImage } from "./sniff";
 import { assertOk, gatewayFetch, readReplyJson, type GatewayContext } from "./transport";
@@ -32,6 +34,7 @@ async function normalizeItem(item: unknown, signal: AbortSignal): Promise<Genera
 
 /** POST /images/generations, reshaped: every picture as checked bytes when we can get them. Fewer than asked is fine. */
 export async function generateImages(request: ImagesRequest, context: GatewayContext): Promise<ImagesResponse> {
+  if (getEnv().DEMO_MODE) return demoImages(request);
   const reply = await gatewayFetch("images", { ...context, body: JSON.stringify(request), accept: "application/json" });
   await assertOk(reply, [context.key]);
   const body = await readReplyJson(reply, MAX_IMAGES_REPLY_BYTES);

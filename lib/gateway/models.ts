@@ -1,7 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { ModelInfo, ModelKind } from "@/lib/schemas/models";
+import { getEnv } from "@/lib/server/env";
 import { fail } from "@/lib/server/failure";
+import { DEMO_MODELS } from "./demo";
 import { cleanUpstreamMessage } from "./errors";
 import { assertOk, gatewayFetch, readReplyJson, type GatewayContext } from "./transport";
 
@@ -76,6 +78,7 @@ const cache = new Map<string, { at: number; models: Promise<ModelInfo[]> }>();
 
 /** The gateway's models, cached ~60 s per key (the cache is keyed by a hash, never the key itself). */
 export async function listModels(context: GatewayContext): Promise<ModelInfo[]> {
+  if (getEnv().DEMO_MODE) return DEMO_MODELS;
   const slot = createHash("sha256").update(context.key).digest("hex");
   const hit = cache.get(slot);
   if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.models;

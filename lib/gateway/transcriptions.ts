@@ -1,7 +1,9 @@
 import "server-only";
 import type { Segment, TranscriptionFields, TranscriptionResponse } from "@/lib/schemas/transcriptions";
 import { LIMITS } from "@/lib/schemas/limits";
+import { getEnv } from "@/lib/server/env";
 import { AppFailure, fail } from "@/lib/server/failure";
+import { demoTranscription } from "./demo";
 import { sniffAudio } from "./sniff";
 import { assertOk, gatewayFetch, readReplyText, type GatewayContext } from "./transport";
 
@@ -75,6 +77,10 @@ async function call(fields: TranscriptionFields, audio: Uint8Array, format: Form
 export async function transcribe(fields: TranscriptionFields, audio: Uint8Array, context: GatewayContext): Promise<TranscriptionResponse> {
   if (audio.byteLength === 0) throw fail("bad_request", "file: the recording is empty.");
   if (audio.byteLength > LIMITS.audioBytes) throw fail("payload_too_large", "file: the recording is larger than the 25 MB limit.");
+  if (getEnv().DEMO_MODE) {
+    audioUpload(audio);
+    return demoTranscription();
+  }
   const wanted = fields.response_format ?? "json";
   if (wanted !== "json" && wanted !== "verbose_json") return call(fields, audio, wanted, context);
   try {

@@ -32,7 +32,22 @@ export const ChatRequest = z
     temperature: z.number().min(0).max(2).optional(),
     max_tokens: z.number().int().min(1).max(LIMITS.maxTokens).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((request, ctx) => {
+    // C-1: whole-conversation caps, which no single field can see.
+    let chars = 0;
+    let images = 0;
+    for (const message of request.messages) {
+      if (typeof message.content === "string") chars += message.content.length;
+      else
+        for (const part of message.content) {
+          if (part.type === "text") chars += part.text.length;
+          else images++;
+        }
+    }
+    if (chars > LIMITS.chatTextChars) ctx.addIssue({ code: "custom", path: ["messages"], message: `the conversation is longer than ${LIMITS.chatTextChars} characters` });
+    if (images > LIMITS.chatImagesPerRequest) ctx.addIssue({ code: "custom", path: ["messages"], message: `at most ${LIMITS.chatImagesPerRequest} pictures per request` });
+  });
 export type ChatRequest = z.infer<typeof ChatRequest>;
 
 export const Usage = z.object({

@@ -22,5 +22,9 @@ export const ModelInfo = z.object({
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;
 
-export const ModelsResponse = z.object({ models: z.array(ModelInfo) });
+export const ModelsResponse = z.object({
+  models: z.array(ModelInfo),
+  /** DEMO_MODE is on: answers are simulated; show a banner. */
+  demo: z.boolean().optional(),
+});
 export type ModelsResponse = z.infer<typeof ModelsResponse>;

@@ -114,3 +114,15 @@ describe("failures", () => {
     expect(parseEnv({})).toMatchObject({ GATEWAY_BASE_URL: "https://gateway.iotex.ai/v1", ALLOW_USER_KEYS: true, DEMO_MODE: false, UPSTREAM_IDLE_TIMEOUT_MS: 90_000 });
   });
 });
+
+describe("DEMO_MODE", () => {
+  it("answers simulated models and chat without a key or any gateway call, and flags demo", async () => {
+    const routes = await loadRoutes({ GATEWAY_BASE_URL: mock.url, DEMO_MODE: "true" });
+    const before = mock.requests.length;
+    const { json } = await read(await routes.models.GET(new Request(`${APP}/api/models`)));
+    expect(json.demo).toBe(true);
+    const chat = await routes.chat.POST(jsonRequest("/api/chat", { model: "demo-chat", messages: [{ role: "user", content: "hi" }] }));
+    expect(await chat.text()).toContain('"type":"finish"');
+    expect(mock.requests.length).toBe(before);
+  });
+});

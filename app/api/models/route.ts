@@ -1,5 +1,6 @@
 import { listModels } from "@/lib/gateway/models";
 import { resolveGatewayKey } from "@/lib/server/credentials";
+import { getEnv } from "@/lib/server/env";
 import { guard } from "@/lib/server/guard";
 import { jsonResponse } from "@/lib/server/responses";
 import { methodNotAllowed, route } from "@/lib/server/route";
@@ -13,7 +14,8 @@ export const GET = route(async (request) => {
   const denied = await guard(request, { route: "models" });
   if (denied) return denied;
   const key = resolveGatewayKey(request);
-  return jsonResponse({ models: await listModels({ key, signal: request.signal }) });
+  const models = await listModels({ key, signal: request.signal });
+  return jsonResponse(getEnv().DEMO_MODE ? { models, demo: true } : { models });
 });
 
 export const POST = methodNotAllowed("GET");
