@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { DataSetting } from "@/components/settings/data-setting";
 import { ThemeSetting } from "@/components/settings/theme-setting";
 import { UserKeySetting } from "@/components/settings/user-key-setting";
 import { THEME_COOKIE, parseTheme } from "@/lib/client/theme";
@@ -20,6 +21,10 @@ export default async function SettingsPage() {
       <section aria-labelledby="key" className="space-y-3">
         <h2 id="key" className="text-sm font-semibold tracking-wide text-muted uppercase">Gateway key</h2>
         <UserKeySetting allowed={config.allowUserKeys} hasServerKey={config.hasServerKey} />
+      </section>
+      <section aria-labelledby="data" className="space-y-3">
+        <h2 id="data" className="text-sm font-semibold tracking-wide text-muted uppercase">Your data</h2>
+        <DataSetting />
       </section>
     </div>
   );
