@@ -34,7 +34,7 @@ export const AppError = z.object({
   retryable: z.boolean(),
   /** Seconds, from the gateway's or our own Retry-After. */
   retryAfter: z.number().int().nonnegative().optional(),
-  /** The gateway's request id, when it gave one. */
+  /** The gateway's request id when it gave one; for `internal` errors, our own id (`gs-…`) that ties to the server log. */
   requestId: z.string().optional(),
   /** The gateway's own message, scrubbed of anything key-like, when it is worth showing. */
   upstreamMessage: z.string().optional(),
