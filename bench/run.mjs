@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { errorRow, renderText, row, writeReport } from "./lib/report.mjs";
-import { build, DIST, newApiKey, OUT, progress, ROOT, startServer, startSim } from "./lib/stack.mjs";
+import { build, DIST, killAllSync, newApiKey, OUT, progress, ROOT, startServer, startSim } from "./lib/stack.mjs";
 import { benchBundle } from "./sections/bundle.mjs";
 import { benchLighthouse } from "./sections/lighthouse.mjs";
 import { benchLongThread } from "./sections/long-thread.mjs";
@@ -49,6 +49,14 @@ async function section(name, fn) {
 let sim;
 let server;
 let browser;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    progress(`${signal}: stopping`);
+    void browser?.close().catch(() => {});
+    killAllSync();
+    process.exit(130);
+  });
+}
 try {
   if (!args["no-build"]) {
     try {
@@ -67,9 +75,9 @@ try {
   progress(`simulated gateway at ${sim.url}`);
   server = await startServer({ simUrl: sim.url, apiKey });
   progress(`next start at ${server.baseURL} (pid ${server.pid}), listening after ${server.listeningMs.toFixed(0)} ms`);
-  const ctx = { baseURL: server.baseURL, simUrl: sim.url, apiKey, server, runs: Number(args.runs) };
+  const ctx = { baseURL: server.baseURL, simUrl: sim.url, apiKey, server };
 
-  if (want("proxy")) await section("1 proxy", () => benchProxy(ctx));
+  if (want("proxy")) await section("1 proxy", () => benchProxy({ ...ctx, runs: Number(args.runs) }));
   if (want("server")) {
     await section("6 server", () => benchServerIdle(ctx));
     await section("6 server", () => benchServerCpu(ctx));

@@ -94,9 +94,32 @@ export async function waitForPort(port, timeoutMs = 60_000) {
   throw new Error(`nothing listening on port ${port} after ${timeoutMs} ms`);
 }
 
+// Every process group we started, so an interrupted run leaves nothing behind.
+const running = new Set();
+const otherPids = new Set();
+/** Registers a process started by a library (Lighthouse's Chromium) for the same clean-up; returns the forget function. */
+export function trackPid(pid) {
+  otherPids.add(pid);
+  return () => otherPids.delete(pid);
+}
+/** Kills what is still running, synchronously (also on process exit). */
+export function killAllSync() {
+  for (const child of running) {
+    try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
+  }
+  for (const pid of otherPids) {
+    try { process.kill(pid, "SIGKILL"); } catch { /* gone */ }
+  }
+  running.clear();
+  otherPids.clear();
+}
+process.once("exit", killAllSync);
+
 function spawnLogged(args, env, logName) {
   mkdirSync(OUT, { recursive: true });
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   const log = createWriteStream(path.join(OUT, logName));
   child.stdout.pipe(log);
   child.stderr.pipe(log);
