@@ -1,6 +1,6 @@
 "use client";
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { FinishReason, Segment, Usage } from "@/lib/schemas";
+import type { AppError, FinishReason, Segment, Usage } from "@/lib/schemas";
 
 /**
  * The browser's store: one IndexedDB database, one record per message, pictures and audio as Blobs
@@ -20,6 +20,8 @@ export type ConversationRecord = {
   systemPrompt?: string;
   temperature?: number;
   maxTokens?: number;
+  /** Which version (branch) is shown under each parent: parent id (or "root") → child id. */
+  branches?: Record<string, string>;
 };
 
 /** A picture or attachment in a message; the bytes live in `blobs` under `blobId`. */
@@ -40,6 +42,12 @@ export type MessageRecord = {
   finishReason?: FinishReason;
   finishNote?: string;
   errorMessage?: string;
+  /** The whole error, so the UI can show the gateway's message, request id and Retry-After. */
+  error?: AppError;
+  /** When the error happened, for the Retry-After countdown. */
+  errorAt?: number;
+  /** Pictures the gateway linked to but we could not fetch. */
+  imageNotices?: string[];
   usage?: Usage;
   model?: string;
 };

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { ChatView } from "@/components/chat/chat-view";
 
 export const metadata: Metadata = { title: "Chat" };
 
 export default function Page() {
-  return <h1 className="p-6 text-xl font-semibold">Chat</h1>;
+  return <ChatView conversationId={null} />;
 }

@@ -1,0 +1,153 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useDropzone } from "react-dropzone";
+import { ModelPicker, useActiveModel } from "@/components/models/model-picker";
+import { getBlob, onOtherTabChange } from "@/lib/client/db";
+import { takeChatHandoff } from "@/lib/client/handoff";
+import { CHAT_KINDS } from "@/lib/client/chat/settings";
+import { openConversation, reloadConversation, stopAnswer } from "@/lib/client/chat/controller";
+import { useChatList } from "@/lib/stores/chat-list-store";
+import { useChatThread } from "@/lib/stores/chat-thread-store";
+import { useComposerInbox } from "@/lib/stores/chat-composer-store";
+import { useModelStore } from "@/lib/stores/model-store";
+import { ChatSettings } from "./chat-settings";
+import { Composer } from "./composer";
+import { ExportMenu } from "./export-menu";
+import { IconButton } from "./icon-button";
+import { Thread } from "./thread";
+import { EmptyChat } from "./empty-chat";
+
+/** The open conversation: header (model, settings, export), the thread and the composer; drop pictures anywhere. */
+export function ChatView({ conversationId }: { conversationId: string | null }) {
+  const router = useRouter();
+  const conversation = useChatThread((s) => s.conversation);
+  const loading = useChatThread((s) => s.loading);
+  const persisted = useChatThread((s) => s.persisted);
+  const announcement = useChatThread((s) => s.announcement);
+  const setDrawerOpen = useChatList((s) => s.setDrawerOpen);
+  const model = useActiveModel("chat", CHAT_KINDS);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void openConversation(conversationId).then(() => {
+      const s = useChatThread.getState();
+      if (!live) return;
+      setMissing(!!conversationId && !s.conversation);
+      // The conversation remembers its model; show it picked.
+      if (s.conversation?.model) {
+        useModelStore.getState().select("chat", s.conversation.model);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [conversationId]);
+
+  // Another page handed something over (Images "Edit in chat", Transcribe "Send to chat").
+  useEffect(() => {
+    if (conversationId || !new URLSearchParams(window.location.search).has("handoff")) return;
+    const handoff = takeChatHandoff();
+    window.history.replaceState(null, "", "/chat");
+    if (!handoff) return;
+    const inbox = useComposerInbox.getState();
+    if (handoff.text) inbox.giveText(handoff.text);
+    void Promise.all((handoff.attachments ?? []).map(async (a) => ({ blob: await getBlob(a.blobId), name: a.name ?? "picture" }))).then((items) => {
+      const found = items.flatMap((i) => (i.blob ? [{ blob: i.blob, name: i.name }] : []));
+      if (found.length) useComposerInbox.getState().give(found);
+    });
+    if (handoff.conversationId) router.replace(`/chat/${handoff.conversationId}`);
+  }, [conversationId, router]);
+
+  // Another tab wrote to this conversation: re-read it instead of overwriting (D-5).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onOtherTabChange((e) => {
+      if (e.store !== "messages" && e.store !== "conversations") return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void reloadConversation(), 150);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (e.key === "Escape" && useChatThread.getState().streamingId && !e.defaultPrevented) {
+        stopAnswer();
+      } else if (mod && e.shiftKey && e.key.toLowerCase() === "o") {
+        e.preventDefault();
+        router.push("/chat");
+        useComposerInbox.getState().focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [router]);
+
+  const { getRootProps, isDragActive } = useDropzone({
+    noClick: true,
+    noKeyboard: true,
+    // Every file is let through: the composer judges pictures by their bytes and explains refusals.
+    onDrop: (files) => useComposerInbox.getState().give(files.map((f) => ({ blob: f, name: f.name }))),
+  });
+
+  if (missing) {
+    return (
+      <div className="grid h-full place-items-center p-6 text-center">
+        <div>
+          <h1 className="text-lg font-semibold">This conversation is not in this browser</h1>
+          <p className="mt-1 text-sm text-muted">Conversations are kept in the browser they were made in. It may have been deleted.</p>
+          <button type="button" onClick={() => router.push("/chat")} className="mt-4 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg">
+            Start a new chat
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div {...getRootProps({ className: "relative flex h-full min-w-0 flex-1 flex-col outline-none" })} data-testid="chat-drop-zone">
+      <header className="flex items-center gap-2 border-b border-border bg-panel px-3 py-2">
+        <IconButton icon="menu" label="Conversations" className="md:hidden" onClick={() => setDrawerOpen(true)} />
+        <h1 className="min-w-0 flex-1 truncate text-sm font-medium" title={conversation?.title}>
+          {persisted ? conversation?.title : "New chat"}
+        </h1>
+        <ModelPicker slot="chat" kinds={CHAT_KINDS} className="w-44 sm:w-64" />
+        <IconButton
+          icon="settings"
+          label="Chat settings"
+          aria-expanded={settingsOpen}
+          onClick={() => setSettingsOpen((o) => !o)}
+          className={settingsOpen ? "bg-subtle text-fg" : undefined}
+        />
+        {persisted && <ExportMenu />}
+      </header>
+      {settingsOpen && conversation && <ChatSettings key={conversation.id} conversation={conversation} model={model} />}
+      {loading ? (
+        <div className="flex-1 p-6" role="status" aria-label="Loading conversation">
+          <div className="mx-auto max-w-3xl space-y-3">
+            <div className="h-4 w-2/3 animate-pulse rounded bg-subtle" />
+            <div className="h-4 w-1/2 animate-pulse rounded bg-subtle" />
+          </div>
+        </div>
+      ) : (
+        <Thread empty={<EmptyChat model={model?.id} />} />
+      )}
+      <Composer />
+      <p className="sr-only" aria-live="polite" role="status">
+        {announcement}
+      </p>
+      {isDragActive && (
+        <div className="pointer-events-none absolute inset-2 z-40 grid place-items-center rounded-xl border-2 border-dashed border-accent bg-accent-soft/80 text-sm font-medium">
+          Drop pictures to add them to your message
+        </div>
+      )}
+    </div>
+  );
+}

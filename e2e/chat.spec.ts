@@ -1,0 +1,343 @@
+import type { Page } from "@playwright/test";
+import { test, expect, sim, fixture, expectNoAxeViolations, type SimLogEntry } from "./support/fixtures";
+
+// The simulated stream is paced and this machine is shared: whole conversations need more than the default.
+test.describe.configure({ timeout: 120_000 });
+
+type ChatBody = { model: string; max_tokens?: number; messages: { role: string; content: string | { type: string; text?: string; image_url?: { url: string } }[] }[] };
+
+const composer = (page: Page) => page.getByLabel("Message", { exact: true });
+const answers = (page: Page) => page.locator('article[data-role="assistant"]');
+
+async function openChat(page: Page, model: string) {
+  await page.goto("/chat");
+  const picker = page.getByRole("combobox", { name: "Model" });
+  await picker.click();
+  await picker.fill(model);
+  await picker.press("Enter");
+  await expect(picker).toHaveValue(model);
+}
+
+async function send(page: Page, text: string) {
+  await composer(page).fill(text);
+  await composer(page).press("Enter");
+}
+
+async function chatRequests(): Promise<(SimLogEntry & { body: ChatBody })[]> {
+  return (await sim.log()).filter((e) => e.path === "/v1/chat/completions") as (SimLogEntry & { body: ChatBody })[];
+}
+
+const images = (body: ChatBody) =>
+  body.messages.flatMap((m) => (typeof m.content === "string" ? [] : m.content.filter((p) => p.type === "image_url")));
+
+/** Drops a file on the chat as a person would drag it from their desktop. */
+async function dropFile(page: Page, name: string, mime: string) {
+  const b64 = fixture(name).toString("base64");
+  const dataTransfer = await page.evaluateHandle(
+    ({ b64, name, mime }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type: mime }));
+      return dt;
+    },
+    { b64, name, mime },
+  );
+  const zone = page.getByTestId("chat-drop-zone");
+  await zone.dispatchEvent("dragenter", { dataTransfer });
+  await zone.dispatchEvent("drop", { dataTransfer });
+}
+
+test("five turns: the gateway receives the whole history each time, and the chat survives a reload", async ({ page }) => {
+  await openChat(page, "gemini-2.5-flash");
+  const prompts = ["My name is Ada.", "I like tea.", "What is 2+2?", "Name a colour.", "What did I say first?"];
+  for (const [i, text] of prompts.entries()) {
+    await send(page, text);
+    await expect(answers(page)).toHaveCount(i + 1);
+    await expect(answers(page).nth(i)).toHaveAttribute("data-status", "done");
+    await expect(answers(page).nth(i)).toContainText(`turn ${i + 1}`);
+  }
+  const requests = await chatRequests();
+  expect(requests).toHaveLength(5);
+  requests.forEach((r, i) => {
+    const msgs = r.body.messages.filter((m) => m.role !== "system");
+    expect(msgs).toHaveLength(2 * i + 1);
+    expect(msgs.filter((m) => m.role === "user").map((m) => m.content)).toEqual(prompts.slice(0, i + 1));
+    expect(msgs.at(-1)).toEqual({ role: "user", content: prompts[i] });
+  });
+  await expect(page).toHaveURL(/\/chat\/[\w-]+$/);
+  await expect(page.getByRole("status").filter({ hasText: "Answer finished" })).toHaveCount(1);
+
+  await page.reload();
+  await expect(page.locator('article[data-role="user"]')).toHaveCount(5);
+  await expect(answers(page)).toHaveCount(5);
+  await expect(answers(page).nth(4)).toContainText("turn 5");
+  await expect(page.getByRole("navigation", { name: "Saved conversations" }).getByRole("link", { name: /My name is Ada/ })).toBeVisible();
+});
+
+test("a dropped 4000×3000 photo is downscaled before upload; a small PNG goes as it is; a fake PNG is refused", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openChat(page, "gemini-2.5-flash");
+  await dropFile(page, "not-an-image.png", "image/png");
+  await expect(page.getByRole("alert")).toContainText("not a picture we can send");
+
+  await dropFile(page, "large-4000x3000.jpg", "image/jpeg");
+  const size = page.getByTestId("draft-picture-size");
+  await expect(size).toContainText("→");
+  await expect(size).toContainText("2048×1536");
+  await send(page, "What is in this photo?");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  await expect(answers(page).first()).toContainText("1 attached image (image/jpeg");
+
+  let [request] = await chatRequests();
+  let pictures = images(request!.body);
+  expect(pictures).toHaveLength(1);
+  const sent = /\[sim:data-url mime=(\S+) bytes=(\d+)/.exec(pictures[0]!.image_url!.url);
+  expect(sent?.[1]).toBe("image/jpeg");
+  expect(Number(sent?.[2])).toBeLessThan(1.5 * 1024 * 1024);
+  expect(Number(sent?.[2])).toBeLessThan(fixture("large-4000x3000.jpg").length / 2);
+
+  await sim.reset();
+  await page.getByTestId("composer-file-input").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: fixture("photo-640x480.png") });
+  await expect(size).toContainText("539 KB");
+  await expect(size).not.toContainText("→");
+  await send(page, "And this one?");
+  await expect(answers(page).nth(1)).toHaveAttribute("data-status", "done");
+  [request] = await chatRequests();
+  pictures = images(request!.body);
+  // Only the latest picture is sent again; the older one became a note, and the UI says so.
+  expect(pictures).toHaveLength(1);
+  expect(pictures[0]!.image_url!.url).toContain(`mime=image/png bytes=${fixture("photo-640x480.png").length}`);
+  expect(JSON.stringify(request!.body.messages[0])).toContain("not sent again");
+  await expect(page.getByText("This picture is no longer sent to the model")).toBeVisible();
+});
+
+test("the watercolor loop twice with multi-MB pictures in one SSE line, surviving a reload", async ({ page }) => {
+  test.setTimeout(150_000);
+  await openChat(page, "gemini-2.5-flash-image");
+  await page.getByTestId("composer-file-input").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: fixture("photo-640x480.png") });
+  await expect(page.getByTestId("draft-picture")).toHaveCount(1);
+  await expect(page.getByTestId("draft-picture-size")).not.toContainText("Preparing");
+  await send(page, "make it watercolor [[sim:large]]");
+  const out = page.getByTestId("picture-out");
+  await expect(out).toHaveCount(1, { timeout: 30_000 });
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+
+  for (const [i, prompt] of ["now at night [[sim:large]]", "now in winter [[sim:large]]"].entries()) {
+    await answers(page).last().getByRole("button", { name: "Edit this" }).click();
+    await expect(page.getByTestId("draft-picture")).toHaveCount(1);
+    await expect(page.getByTestId("draft-picture-size")).not.toContainText("Preparing", { timeout: 20_000 });
+    await send(page, prompt);
+    await expect(out).toHaveCount(i + 2, { timeout: 30_000 });
+    await expect(answers(page).last()).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  }
+
+  const requests = await chatRequests();
+  expect(requests).toHaveLength(3);
+  for (const r of requests) {
+    expect(r.body.max_tokens).toBe(8192);
+    // Bounded history: exactly one picture per request, the one being edited.
+    expect(images(r.body)).toHaveLength(1);
+    expect(r.bodyBytes as number).toBeLessThan(24 * 1024 * 1024);
+  }
+  expect(requests[2]!.body.messages.at(-1)!.content).toEqual(
+    expect.arrayContaining([expect.objectContaining({ type: "image_url" }), { type: "text", text: "now in winter [[sim:large]]" }]),
+  );
+
+  const gallery = await page.evaluate(
+    () =>
+      new Promise<{ source: string; prompt: string }[]>((resolve) => {
+        const open = indexedDB.open("gateway-studio");
+        open.onsuccess = () => {
+          const req = open.result.transaction("gallery").objectStore("gallery").getAll();
+          req.onsuccess = () => resolve(req.result);
+        };
+      }),
+  );
+  expect(gallery.filter((g) => g.source === "chat").map((g) => g.prompt)).toEqual(
+    expect.arrayContaining(["make it watercolor [[sim:large]]", "now at night [[sim:large]]", "now in winter [[sim:large]]"]),
+  );
+
+  await page.reload();
+  await expect(out).toHaveCount(3);
+  await expect(out.last()).toHaveJSProperty("complete", true);
+  expect(await out.last().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await out.last().click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});
+
+test("Stop aborts the upstream call within a second and keeps the partial answer", async ({ page }) => {
+  await openChat(page, "gemini-2.5-flash");
+  await send(page, "Tell me a long story [[sim:long=6000,pace=120]]");
+  await expect(answers(page).first()).toContainText(/\w{4,}/, { timeout: 15_000 });
+  const stoppedAt = Date.now();
+  await page.keyboard.press("Escape");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "stopped");
+  await expect(answers(page).first()).toContainText("Stopped by you.");
+  await expect.poll(async () => (await chatRequests())[0]?.aborted, { timeout: 5_000 }).toBe(true);
+  const [entry] = await chatRequests();
+  expect((entry!.abortedAt as number) - stoppedAt).toBeLessThan(1000);
+
+  const partial = await answers(page).first().locator(".md").innerText();
+  await page.reload();
+  await expect(answers(page).first()).toHaveAttribute("data-status", "stopped");
+  expect(await answers(page).first().locator(".md").innerText()).toBe(partial);
+});
+
+test("a reload mid-answer keeps the question and the partial answer, and offers Continue", async ({ page }) => {
+  await openChat(page, "gemini-2.5-flash");
+  await send(page, "Explain everything [[sim:long=8000,pace=100]]");
+  await expect(answers(page).first()).toContainText(/\w{4,}/, { timeout: 15_000 });
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await expect(page.locator('article[data-role="user"]')).toContainText("Explain everything");
+  const answer = answers(page).first();
+  await expect(answer).toContainText("This answer was interrupted");
+  await expect(answer.locator(".md")).not.toBeEmpty();
+  await expect(answer.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await sim.reset();
+  await answer.getByRole("button", { name: "Continue" }).click();
+  await expect(answer).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  const [request] = await chatRequests();
+  const msgs = request!.body.messages;
+  expect(msgs.at(-2)?.role).toBe("assistant");
+  expect(String(msgs.at(-1)?.content)).toContain("Continue exactly where");
+});
+
+const STREAM_FAILURES = ["openrouter-error", "litellm-error", "relay-stream-error", "bare-json-error", "abrupt-close", "truncated-done"];
+
+test("every in-stream failure is shown clearly with the partial answer kept", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openChat(page, "deepseek-ai/DeepSeek-V3-0324");
+  for (const [i, marker] of STREAM_FAILURES.entries()) {
+    await send(page, `Failure ${i} [[sim:${marker}]]`);
+    const answer = answers(page).nth(i);
+    await expect(answer).not.toHaveAttribute("data-status", "streaming", { timeout: 20_000 });
+    await expect(answer.locator(".md")).toContainText("You asked");
+    const status = await answer.getAttribute("data-status");
+    expect(["error", "incomplete"], `${marker} ended as ${status}`).toContain(status);
+    if (status === "error") {
+      await expect(answer.getByRole("alert")).toContainText(/\w/);
+      await expect(answer.getByRole("button", { name: "Retry" })).toBeVisible();
+    } else {
+      await expect(answer).toContainText("Incomplete");
+      await expect(answer.getByRole("button", { name: "Continue" })).toBeVisible();
+    }
+  }
+  // The question and the partial answers are all still there after a reload.
+  await page.reload();
+  await expect(answers(page)).toHaveCount(STREAM_FAILURES.length);
+  await expect(page.locator('article[data-role="user"]').first()).toContainText("Failure 0");
+});
+
+test("errors before the stream: rate limit with a countdown, gateway down, and Retry keeps the question", async ({ page }) => {
+  await openChat(page, "gemini-2.5-flash");
+  await send(page, "hello [[sim:error=429-retry-after]]");
+  const first = answers(page).first();
+  await expect(first).toHaveAttribute("data-status", "error");
+  await expect(first.getByRole("button", { name: /Retry in \d+s/ })).toBeDisabled();
+  await send(page, "again [[sim:html-502]]");
+  const second = answers(page).nth(1);
+  await expect(second).toHaveAttribute("data-status", "error");
+  await expect(second.getByRole("alert")).not.toContainText("<html");
+  await expect(page.locator('article[data-role="user"]')).toHaveCount(2);
+});
+
+test("model output with <script>, event handlers and javascript: links stays inert (X-1)", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await openChat(page, "gemini-2.5-flash");
+  await send(page, `<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) <svg onload=alert(4)>`);
+  const answer = answers(page).first();
+  await expect(answer).toHaveAttribute("data-status", "done");
+  await expect(answer).toContainText("<script>");
+  expect(await page.locator("main script, main iframe, main svg [onload]").count()).toBe(0);
+  const bad = await page.evaluate(() =>
+    [...document.querySelectorAll("main *")].flatMap((el) =>
+      [...el.attributes].filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)).map((a) => `${el.tagName} ${a.name}=${a.value}`),
+    ),
+  );
+  expect(bad).toEqual([]);
+  expect(dialogs).toEqual([]);
+});
+
+test("edit and resend keeps both versions as branches; regenerate adds a version; export works", async ({ page }) => {
+  await openChat(page, "gemini-2.5-flash");
+  await send(page, "first version");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  const user = page.locator('article[data-role="user"]').first();
+  await user.hover();
+  await user.getByRole("button", { name: "Edit and resend" }).click();
+  await page.getByLabel("Edit message").fill("second version");
+  await page.getByLabel("Edit message").press("Enter");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  await expect(user).toContainText("second version");
+  await expect(user.getByRole("group", { name: "Versions" })).toContainText("2/2");
+  await user.getByRole("button", { name: "Previous version" }).click();
+  await expect(user).toContainText("first version");
+  await expect(answers(page).first()).toContainText("first version");
+
+  await answers(page).first().getByRole("button", { name: "Regenerate answer" }).click();
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  await expect(answers(page).first().getByRole("group", { name: "Versions" })).toContainText("2/2");
+
+  await page.getByText("Export").click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Markdown (.md)" }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.md$/);
+});
+
+test("sidebar: search message text, rename, pin, delete with undo; shortcuts", async ({ page }) => {
+  await openChat(page, "gemini-2.5-flash");
+  await send(page, "Zebra facts please");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  await page.keyboard.press("Control+Shift+O");
+  await expect(page).toHaveURL(/\/chat$/);
+  await send(page, "Another topic");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+
+  const list = page.getByRole("navigation", { name: "Saved conversations" });
+  await page.keyboard.press("Control+K");
+  await expect(page.getByLabel("Search conversations")).toBeFocused();
+  await page.keyboard.type("turn 1 of our");
+  await expect(list.getByRole("link")).toHaveCount(2);
+  await page.getByLabel("Search conversations").fill("zebra");
+  await expect(list.getByRole("link")).toHaveCount(1);
+  await page.getByLabel("Search conversations").fill("");
+
+  await list.getByRole("button", { name: "Rename “Zebra facts please”" }).click();
+  await page.getByLabel("New title").fill("Zebras");
+  await page.getByLabel("New title").press("Enter");
+  await list.getByRole("button", { name: "Pin “Zebras”" }).click();
+  await expect(list.getByRole("link").first()).toContainText("Zebras");
+
+  await list.getByRole("button", { name: "Delete “Zebras”" }).click();
+  await expect(list.getByRole("link")).toHaveCount(1);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(list.getByRole("link")).toHaveCount(2);
+  await expect(list.getByRole("link").first()).toContainText("Zebras");
+});
+
+test("the chat page passes axe, light and dark, desktop and phone (screenshots kept)", async ({ page }) => {
+  await openChat(page, "gemini-2.5-flash");
+  await send(page, "Show me a table and some code [[sim:long=1500]]");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  await expectNoAxeViolations(page);
+  const out = process.env.E2E_OUT ?? ".ci-out";
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width > 500 ? 800 : 844 });
+      await page.screenshot({ path: `${out}/chat-${scheme}-${width}.png` });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Conversations" }).click();
+  await expect(page.getByRole("complementary", { name: "Conversations" })).toBeVisible();
+  await page.screenshot({ path: `${out}/chat-dark-390-drawer.png` });
+});

@@ -1,0 +1,391 @@
+"use client";
+import type { ApiError } from "@/lib/client/api";
+import { getBlob, newId, putBlob, type AttachmentRef, type ConversationRecord, type MessageRecord } from "@/lib/client/db";
+import type { ChatRequest, ChatStreamEvent, ModelInfo } from "@/lib/schemas";
+import { useChatList } from "@/lib/stores/chat-list-store";
+import { patchMessage, setThreadMessages, useChatThread } from "@/lib/stores/chat-thread-store";
+import { buildHistory } from "./history";
+import { base64ToBlob, blobToDataUrl, sniffBlob } from "./image-type";
+import { rememberPictureUrl, revokePictureUrls } from "./picture-urls";
+import { ROOT } from "./tree";
+import {
+  addChatPictureToGallery,
+  deleteMessages,
+  getConversation,
+  listMessages,
+  newConversation,
+  putConversation,
+  putMessage,
+  updateConversation,
+} from "./storage";
+import { streamChat } from "./stream";
+import { defaultMaxTokens } from "./settings";
+
+/** How often a streaming answer is written to IndexedDB, so a reload mid-answer loses at most this much. */
+const SAVE_EVERY_MS = 500;
+/** Text deltas are applied to the UI at most this often: one render per frame, not per token. */
+const PAINT_EVERY_MS = 50;
+
+export const CONTINUE_PROMPT = "Continue exactly where your previous answer stopped. Do not repeat what you already wrote.";
+
+let live: AbortController | null = null;
+/** The answer streaming in this tab, which keeps going (and saving) if the reader opens another chat. */
+let liveAnswer: { conversationId: string; record: () => MessageRecord } | null = null;
+
+export type OutgoingPicture = { blob: Blob; mime: string; width?: number; height?: number; name?: string };
+
+const state = () => useChatThread.getState();
+
+/** Opens a conversation (or a new, unsaved one when id is null). Keeps the live state if it is already open. */
+export async function openConversation(id: string | null): Promise<void> {
+  const s = state();
+  if (id && s.conversation?.id === id && s.persisted) return;
+  if (!id && !s.persisted && s.conversation) return;
+  if (!liveAnswer) revokePictureUrls();
+  if (!id) {
+    useChatThread.setState({ conversation: newConversation(), persisted: false, messages: {}, children: new Map(), pathIds: [], loading: false, streamingId: null });
+    return;
+  }
+  useChatThread.setState({ loading: true });
+  const [conversation, messages] = await Promise.all([getConversation(id), listMessages(id)]);
+  if (!conversation) {
+    useChatThread.setState({ conversation: null, persisted: false, messages: {}, children: new Map(), pathIds: [], loading: false });
+    return;
+  }
+  const byId = Object.fromEntries(messages.map((m) => [m.id, m]));
+  const resumed = liveAnswer?.conversationId === id ? liveAnswer.record() : null;
+  if (resumed) byId[resumed.id] = resumed;
+  useChatThread.setState({ persisted: true, loading: false, streamingId: resumed?.id ?? null });
+  setThreadMessages(byId, conversation);
+}
+
+/** Re-reads the open conversation after another tab changed it (D-5). */
+export async function reloadConversation(): Promise<void> {
+  const { conversation, persisted, streamingId } = state();
+  if (!conversation || !persisted || streamingId) return;
+  const [fresh, messages] = await Promise.all([getConversation(conversation.id), listMessages(conversation.id)]);
+  if (!fresh) return;
+  setThreadMessages(Object.fromEntries(messages.map((m) => [m.id, m])), fresh);
+}
+
+export async function saveSettings(patch: Partial<Pick<ConversationRecord, "systemPrompt" | "temperature" | "maxTokens" | "model" | "title" | "branches">>) {
+  const { conversation, persisted, messages } = state();
+  if (!conversation) return;
+  const next = { ...conversation, ...patch };
+  setThreadMessages(messages, next);
+  if (persisted) {
+    await updateConversation(conversation.id, patch);
+    if ("title" in patch) await useChatList.getState().refresh();
+  }
+}
+
+export function stopAnswer() {
+  live?.abort();
+}
+
+/** Shows another version of a turn. */
+export function chooseVersion(message: MessageRecord) {
+  const { conversation } = state();
+  if (!conversation) return;
+  void saveSettings({ branches: { ...conversation.branches, [message.parentId ?? ROOT]: message.id } });
+}
+
+function titleFrom(text: string, pictures: number): string {
+  const line = text.trim().split("\n")[0]?.trim() ?? "";
+  if (line) return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+  return pictures ? "Picture" : "New chat";
+}
+
+async function ensureConversation(firstText: string, pictures: number, model: string): Promise<ConversationRecord> {
+  const s = state();
+  const conv = s.conversation ?? newConversation();
+  if (s.persisted) return conv;
+  const created: ConversationRecord = { ...conv, title: titleFrom(firstText, pictures), model, createdAt: Date.now(), updatedAt: Date.now() };
+  await putConversation(created);
+  useChatThread.setState({ conversation: created, persisted: true });
+  // The URL follows the conversation without a navigation: the stream keeps running in this same view.
+  window.history.replaceState(null, "", `/chat/${created.id}`);
+  void useChatList.getState().refresh();
+  return created;
+}
+
+async function storePictures(pictures: OutgoingPicture[]): Promise<AttachmentRef[]> {
+  const refs: AttachmentRef[] = [];
+  for (const p of pictures) {
+    const rec = await putBlob(p.blob);
+    rememberPictureUrl(rec.id, p.blob);
+    refs.push({ blobId: rec.id, mime: p.mime, bytes: p.blob.size, width: p.width, height: p.height, name: p.name });
+  }
+  return refs;
+}
+
+/** Sends a new user turn (saved before it is sent, D-10) and streams the answer. */
+export async function sendMessage(text: string, pictures: OutgoingPicture[], model: ModelInfo): Promise<void> {
+  if (state().streamingId) return;
+  const conv = await ensureConversation(text, pictures.length, model.id);
+  const attachments = await storePictures(pictures);
+  const path = pathMessages();
+  const user: MessageRecord = {
+    id: newId(),
+    conversationId: conv.id,
+    parentId: path.at(-1)?.id ?? null,
+    role: "user",
+    text,
+    attachments,
+    createdAt: Date.now(),
+    status: "done",
+  };
+  await putMessage(user);
+  await chooseAndAdd(user);
+  await answer(user, model);
+}
+
+/** Edit and resend: a new version of the user's turn beside the old one, then a fresh answer. */
+export async function editAndResend(original: MessageRecord, text: string, model: ModelInfo): Promise<void> {
+  if (state().streamingId) return;
+  const user: MessageRecord = { ...original, id: newId(), text, createdAt: Date.now(), status: "done" };
+  await putMessage(user);
+  await chooseAndAdd(user);
+  await answer(user, model);
+}
+
+/** Regenerate (or retry): a new version of the answer; the old one stays as a branch. */
+export async function regenerate(assistant: MessageRecord, model: ModelInfo): Promise<void> {
+  if (state().streamingId) return;
+  const user = assistant.parentId ? state().messages[assistant.parentId] : undefined;
+  if (!user) return;
+  await answer(user, model);
+}
+
+/** Continues a stopped, cut-off or interrupted answer in place. */
+export async function continueAnswer(assistant: MessageRecord, model: ModelInfo): Promise<void> {
+  if (state().streamingId) return;
+  const user = assistant.parentId ? state().messages[assistant.parentId] : undefined;
+  if (!user) return;
+  await answer(user, model, assistant);
+}
+
+/** Deletes a message and every reply that follows it, on all branches. Returns what was removed. */
+export async function deleteMessage(message: MessageRecord): Promise<void> {
+  const { messages, children, conversation } = state();
+  const gone: MessageRecord[] = [];
+  const stack = [message.id];
+  while (stack.length) {
+    const id = stack.pop()!;
+    const m = messages[id];
+    if (m) gone.push(m);
+    for (const c of children.get(id) ?? []) stack.push(c.id);
+  }
+  await deleteMessages(gone);
+  const rest = { ...messages };
+  for (const m of gone) delete rest[m.id];
+  setThreadMessages(rest, conversation);
+}
+
+function pathMessages(): MessageRecord[] {
+  const s = state();
+  return s.pathIds.map((id) => s.messages[id]!).filter(Boolean);
+}
+
+async function chooseAndAdd(message: MessageRecord) {
+  const { conversation, messages } = state();
+  if (!conversation) return;
+  const branches = { ...conversation.branches, [message.parentId ?? ROOT]: message.id };
+  const next = { ...conversation, branches, updatedAt: Date.now() };
+  setThreadMessages({ ...messages, [message.id]: message }, next);
+  await updateConversation(conversation.id, { branches, updatedAt: next.updatedAt });
+  void useChatList.getState().refresh();
+}
+
+async function loadPicture(ref: AttachmentRef): Promise<string> {
+  const blob = await getBlob(ref.blobId);
+  if (!blob) throw new Error("A picture of this conversation is missing from the browser's storage.");
+  const mime = (await sniffBlob(blob)) ?? "image/png";
+  // A picture from an image model can be several MB; send it the way an upload would be sent.
+  if (blob.size > 1.5 * 1024 * 1024) {
+    const { preparePicture } = await import("./downscale");
+    const prepared = await preparePicture(blob);
+    return blobToDataUrl(prepared.blob, prepared.mime);
+  }
+  return blobToDataUrl(blob, mime);
+}
+
+function requestFor(conv: ConversationRecord, model: ModelInfo): Omit<ChatRequest, "messages"> {
+  const maxTokens = conv.maxTokens ?? defaultMaxTokens(model);
+  return {
+    model: model.id,
+    ...(conv.temperature !== undefined ? { temperature: conv.temperature } : {}),
+    ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),
+  };
+}
+
+/**
+ * Streams an answer to `user`: into a new assistant record, or appended to `resume` (Continue). The record
+ * is saved at once, every SAVE_EVERY_MS while it streams, and at the end, whatever the ending.
+ */
+async function answer(user: MessageRecord, model: ModelInfo, resume?: MessageRecord): Promise<void> {
+  const conv = state().conversation;
+  if (!conv) return;
+  let record: MessageRecord = resume
+    ? { ...resume, status: "streaming", finishReason: undefined, finishNote: undefined, error: undefined, errorAt: undefined, errorMessage: undefined, model: model.id }
+    : {
+        id: newId(),
+        conversationId: conv.id,
+        parentId: user.id,
+        role: "assistant",
+        text: "",
+        attachments: [],
+        createdAt: Date.now(),
+        status: "streaming",
+        model: model.id,
+      };
+  const controller = new AbortController();
+  live = controller;
+  liveAnswer = { conversationId: conv.id, record: () => record };
+  useChatThread.setState({ streamingId: record.id, announcement: "" });
+  if (resume) patchMessage(record.id, record);
+  else await chooseAndAdd(record);
+  await putMessage(record);
+  if (conv.model !== model.id) void saveSettings({ model: model.id });
+
+  let lastSave = Date.now();
+  let lastPaint = 0;
+  let paintTimer: ReturnType<typeof setTimeout> | undefined;
+  let saving: Promise<void> = Promise.resolve();
+  const here = () => state().conversation?.id === conv.id;
+  const paint = () => {
+    clearTimeout(paintTimer);
+    paintTimer = undefined;
+    lastPaint = Date.now();
+    if (here()) patchMessage(record.id, record);
+  };
+  const schedule = () => {
+    if (Date.now() - lastPaint >= PAINT_EVERY_MS) paint();
+    else paintTimer ??= setTimeout(paint, PAINT_EVERY_MS);
+    if (Date.now() - lastSave >= SAVE_EVERY_MS) {
+      lastSave = Date.now();
+      const snapshot = record;
+      saving = saving.then(() => putMessage(snapshot).catch(() => {}));
+    }
+  };
+  const pictureJobs: Promise<void>[] = [];
+  let finished = false;
+
+  const onEvent = (e: ChatStreamEvent) => {
+    switch (e.type) {
+      case "text":
+        record = { ...record, text: record.text + e.delta };
+        break;
+      case "reasoning":
+        record = { ...record, reasoning: (record.reasoning ?? "") + e.delta };
+        break;
+      case "image":
+        pictureJobs.push(receivePicture(e.mime, e.data));
+        return;
+      case "image_unavailable":
+        record = { ...record, imageNotices: [...(record.imageNotices ?? []), e.notice] };
+        break;
+      case "usage":
+        record = { ...record, usage: e.usage };
+        break;
+      case "finish":
+        finished = true;
+        record = {
+          ...record,
+          finishReason: e.reason,
+          finishNote: e.note,
+          status: e.reason === "incomplete" ? "incomplete" : e.reason === "error" ? "error" : "done",
+        };
+        break;
+      case "error":
+        finished = true;
+        record = { ...record, status: "error", finishReason: "error", error: e.error, errorAt: Date.now(), errorMessage: e.error.message };
+        break;
+      case "start":
+        return;
+    }
+    schedule();
+  };
+
+  const receivePicture = async (mime: string, data: string) => {
+    const blob = base64ToBlob(data, mime);
+    const sniffed = await sniffBlob(blob);
+    if (!sniffed) {
+      record = { ...record, imageNotices: [...(record.imageNotices ?? []), "The model sent a picture in a format we do not show."] };
+      paint();
+      return;
+    }
+    const typed = new Blob([blob], { type: sniffed });
+    const rec = await putBlob(typed);
+    rememberPictureUrl(rec.id, typed);
+    const size = await pictureSize(typed);
+    const ref: AttachmentRef = { blobId: rec.id, mime: sniffed, bytes: typed.size, ...size };
+    record = { ...record, attachments: [...record.attachments, ref] };
+    paint();
+    await putMessage(record).catch(() => {});
+    await addChatPictureToGallery({
+      blobId: rec.id,
+      mime: sniffed,
+      prompt: user.text,
+      model: model.id,
+      conversationId: conv.id,
+      messageId: record.id,
+      ...size,
+    }).catch(() => {});
+  };
+
+  try {
+    const path = pathMessages();
+    const upTo = path.findIndex((m) => m.id === user.id);
+    const history = upTo >= 0 ? path.slice(0, upTo + 1) : [...path, user];
+    const extra: MessageRecord[] = resume
+      ? [
+          { ...resume, text: resume.text, attachments: resume.attachments },
+          { ...user, id: "continue", parentId: resume.id, text: CONTINUE_PROMPT, attachments: [] },
+        ]
+      : [];
+    const base = requestFor(conv, model);
+    const built = await buildHistory([...history, ...extra], {
+      systemPrompt: conv.systemPrompt,
+      loadPicture,
+      overheadBytes: JSON.stringify(base).length,
+    });
+    await streamChat({ ...base, messages: built.messages }, controller.signal, { onEvent });
+    if (!finished) record = { ...record, status: "incomplete", finishReason: "incomplete" };
+  } catch (err) {
+    const error = (err as ApiError).info ?? { code: "internal", message: err instanceof Error ? err.message : "Something went wrong.", retryable: true };
+    if (error.code === "aborted" || controller.signal.aborted) record = { ...record, status: "stopped", finishReason: "stopped" };
+    else record = { ...record, status: "error", finishReason: "error", error, errorAt: Date.now(), errorMessage: error.message };
+  } finally {
+    await Promise.allSettled(pictureJobs);
+    clearTimeout(paintTimer);
+    if (live === controller) {
+      live = null;
+      liveAnswer = null;
+    }
+    if (here()) patchMessage(record.id, record);
+    if (state().streamingId === record.id) useChatThread.setState({ streamingId: null, announcement: announcementFor(record) });
+    await saving;
+    await putMessage(record).catch(() => {});
+    void updateConversation(conv.id, { updatedAt: Date.now() }).then(() => useChatList.getState().refresh());
+  }
+}
+
+function announcementFor(m: MessageRecord): string {
+  if (m.status === "error") return "Answer failed";
+  if (m.status === "stopped") return "Answer stopped";
+  if (m.status === "incomplete") return "Answer incomplete";
+  return "Answer finished";
+}
+
+async function pictureSize(blob: Blob): Promise<{ width?: number; height?: number }> {
+  try {
+    const bitmap = await createImageBitmap(blob);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    return {};
+  }
+}
+

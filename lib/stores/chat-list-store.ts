@@ -1,0 +1,30 @@
+"use client";
+import { create } from "zustand";
+import type { ConversationRecord } from "@/lib/client/db";
+import { listConversations } from "@/lib/client/chat/storage";
+
+type ChatListState = {
+  conversations: ConversationRecord[];
+  loaded: boolean;
+  error: string | null;
+  refresh: () => Promise<void>;
+  /** The drawer at phone width. */
+  drawerOpen: boolean;
+  setDrawerOpen: (open: boolean) => void;
+};
+
+/** The sidebar's list of conversations, re-read from IndexedDB after each change (here or in another tab). */
+export const useChatList = create<ChatListState>()((set) => ({
+  conversations: [],
+  loaded: false,
+  error: null,
+  refresh: async () => {
+    try {
+      set({ conversations: await listConversations(), loaded: true, error: null });
+    } catch (err) {
+      set({ loaded: true, error: err instanceof Error ? err.message : "Could not read saved conversations." });
+    }
+  },
+  drawerOpen: false,
+  setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
+}));
