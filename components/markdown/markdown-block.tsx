@@ -7,11 +7,13 @@ import { MarkdownLink } from "./markdown-link";
 import { MarkdownImage } from "./markdown-image";
 import { MarkdownTable } from "./markdown-table";
 import { TaskCheckbox } from "./task-checkbox";
+import { InlineCode } from "./inline-code";
 
 const COMPONENTS: Components = {
   a: MarkdownLink,
   img: MarkdownImage,
   pre: CodeBlock,
+  code: InlineCode,
   table: MarkdownTable,
   input: TaskCheckbox,
 };

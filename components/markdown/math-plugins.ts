@@ -1,9 +1,13 @@
 import remarkMath from "remark-math";
-import rehypeKatex from "rehype-katex";
+import katex from "katex";
 import type { Pluggable } from "./plugin-types";
+import type { MathRenderer } from "./math-runtime";
 import "katex/dist/katex.min.css";
 
 // Loaded with import() only once the text contains math delimiters; brings KaTeX's CSS along.
 export const remarkMathPlugin: Pluggable = remarkMath;
-// trust stays false (KaTeX's default), so \href/\url cannot produce javascript: links.
-export const rehypeKatexPlugin: Pluggable = [rehypeKatex, { throwOnError: false, strict: "ignore", trust: false }];
+
+// KaTeX builds DOM nodes itself (no HTML strings), and trust stays false so \href/\url cannot make
+// javascript: links. A half-streamed formula shows in muted text rather than an error red.
+export const renderMath: MathRenderer = (tex, into, display) =>
+  katex.render(tex, into, { displayMode: display, throwOnError: false, strict: "ignore", trust: false, errorColor: "var(--muted)" });

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useReducer, useState } from "react";
 import remarkGfm from "remark-gfm";
 import type { Pluggable, PluginSet } from "./plugin-types";
+import { setMathRenderer } from "./math-runtime";
 
-type Loaded = { highlight?: Pluggable; math?: { remark: Pluggable; rehype: Pluggable } };
+type Loaded = { highlight?: Pluggable; math?: Pluggable };
 const loaded: Loaded = {};
 let highlightLoad: Promise<void> | undefined;
 let mathLoad: Promise<void> | undefined;
@@ -16,7 +17,8 @@ function loadHighlight(): Promise<void> {
 
 function loadMath(): Promise<void> {
   mathLoad ??= import("./math-plugins").then((m) => {
-    loaded.math = { remark: m.remarkMathPlugin, rehype: m.rehypeKatexPlugin };
+    setMathRenderer(m.renderMath);
+    loaded.math = m.remarkMathPlugin;
   });
   return mathLoad;
 }
@@ -29,10 +31,7 @@ function pluginSet(highlight: boolean, math: boolean): PluginSet {
   if (!set) {
     const remarkPlugins: Pluggable[] = [remarkGfm];
     const rehypePlugins: Pluggable[] = [];
-    if (math && loaded.math) {
-      remarkPlugins.push(loaded.math.remark);
-      rehypePlugins.push(loaded.math.rehype);
-    }
+    if (math && loaded.math) remarkPlugins.push(loaded.math);
     if (highlight && loaded.highlight) rehypePlugins.push(loaded.highlight);
     set = { remarkPlugins, rehypePlugins };
     sets.set(key, set);
