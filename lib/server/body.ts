@@ -11,9 +11,14 @@ export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
+/** Bodies up to this size stay in memory; larger ones are spooled to a temporary file while they arrive. */
+const IN_MEMORY_BYTES = 2 * 1024 * 1024;
+
 /**
  * Reads the request body, refusing it with 413 as soon as it passes `limit` bytes (U-1, U-2): before reading
  * anything when Content-Length already says so, otherwise at limit+1 bytes, without buffering the rest.
+ * Past IN_MEMORY_BYTES the bytes go to a temporary file, so a refused 200 MB upload never sits in memory:
+ * only a body that was accepted is read back.
  */
 export async function readBoundedBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
@@ -23,26 +28,74 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
   }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const spool = new Spool();
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      chunks.length = 0;
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(limit);
+      }
+      await spool.add(value);
     }
-    chunks.push(value);
+    return await spool.bytes(total);
+  } finally {
+    await spool.dispose();
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
+}
+
+/** Collects chunks in memory, moving them to a temporary file once they pass IN_MEMORY_BYTES. */
+class Spool {
+  private chunks: Uint8Array[] = [];
+  private held = 0;
+  private file: { path: string; handle: import("node:fs/promises").FileHandle } | null = null;
+
+  async add(chunk: Uint8Array) {
+    if (this.file) {
+      await this.file.handle.write(chunk);
+      return;
+    }
+    this.chunks.push(chunk);
+    this.held += chunk.byteLength;
+    if (this.held <= IN_MEMORY_BYTES) return;
+    const { mkdtemp, open } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = await mkdtemp(path.join(tmpdir(), "gs-body-"));
+    const filePath = path.join(dir, "body");
+    this.file = { path: filePath, handle: await open(filePath, "w+", 0o600) };
+    for (const c of this.chunks) await this.file.handle.write(c);
+    this.chunks = [];
+    this.held = 0;
   }
-  return out;
+
+  async bytes(total: number): Promise<Uint8Array> {
+    if (this.file) {
+      const out = new Uint8Array(total);
+      await this.file.handle.read(out, 0, total, 0);
+      return out;
+    }
+    const out = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return out;
+  }
+
+  async dispose() {
+    this.chunks = [];
+    if (!this.file) return;
+    const { rm } = await import("node:fs/promises");
+    const path = await import("node:path");
+    await this.file.handle.close().catch(() => {});
+    await rm(path.dirname(this.file.path), { recursive: true, force: true }).catch(() => {});
+    this.file = null;
+  }
 }
 
 /** A bounded read, then JSON, then the route's zod schema: every failure is a 400 that says what was wrong. */
