@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { TranscribeWorkbench } from "@/components/transcribe/transcribe-workbench";
 
 export const metadata: Metadata = { title: "Transcribe" };
 
 export default function Page() {
-  return <h1 className="p-6 text-xl font-semibold">Transcribe</h1>;
+  return <TranscribeWorkbench />;
 }
