@@ -159,8 +159,10 @@ async function indexedDbFactory(): Promise<IDBFactory> {
   }
   memoryOnly = true;
   emit("memory-only");
-  const { IDBFactory: MemoryFactory } = await import("fake-indexeddb");
-  return new MemoryFactory();
+  // idb recognises requests and cursors by `instanceof IDBRequest` etc., so the in-memory classes must become
+  // the globals too (D-8); otherwise every await on a store call fails.
+  await import("fake-indexeddb/auto");
+  return globalThis.indexedDB;
 }
 
 let dbPromise: Promise<StudioDB> | null = null;
