@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import katex from "katex";
 import { render, screen, waitFor } from "@testing-library/react";
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
@@ -28,6 +29,9 @@ const XSS: Record<string, string> = {
   "html in code fence": "```html\n<script>alert(1)</script>\n```",
 };
 
+// The highlight and KaTeX chunks are imported on first need; give them time on a loaded machine.
+const LAZY = { timeout: 5000 };
+
 const SAFE_URL = /^(?:https?:|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:]*$)/i;
 
 function assertInert(root: HTMLElement) {
@@ -46,7 +50,7 @@ describe("Markdown safety", () => {
     it(`X-1 renders ${name} inert`, async () => {
       const { container } = render(<Markdown text={`Before\n\n${source}\n\nAfter $x$`} />);
       // Let the lazy math/highlight plugins arrive so they are covered too.
-      await waitFor(() => expect(container.querySelector(".katex")).not.toBeNull());
+      await waitFor(() => expect(container.querySelector(".katex")).not.toBeNull(), LAZY);
       assertInert(container);
       expect(container).toHaveTextContent("After");
     });
@@ -111,13 +115,24 @@ describe("Markdown rendering", () => {
     const { container } = render(<Markdown text={"```python\nprint('hi')\n```"} />);
     expect(screen.getByText("python")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Copy code" })).toBeInTheDocument();
-    await waitFor(() => expect(container.querySelector("code.hljs .hljs-built_in")).not.toBeNull());
+    await waitFor(() => expect(container.querySelector("code.hljs .hljs-built_in")).not.toBeNull(), LAZY);
   });
 
   it("renders math with KaTeX once loaded", async () => {
     const { container } = render(<Markdown text={"Euler: $e^{i\\pi}+1=0$\n\n$$\n\\int_0^1 x\\,dx\n$$"} />);
-    await waitFor(() => expect(container.querySelectorAll(".katex").length).toBe(2));
+    await waitFor(() => expect(container.querySelectorAll(".katex").length).toBe(2), LAZY);
     expect(container.querySelector(".katex-display")).not.toBeNull();
+  });
+
+  it("does not typeset a formula again when the streaming tail grows", async () => {
+    const { container, rerender } = render(<Markdown streaming text="Rate $\\lambda$ and" />);
+    await waitFor(() => expect(container.querySelector(".katex")).not.toBeNull(), LAZY);
+    const spy = vi.spyOn(katex, "render");
+    rerender(<Markdown streaming text="Rate $\\lambda$ and size" />);
+    expect(spy).not.toHaveBeenCalled();
+    rerender(<Markdown streaming text="Rate $\\lambda$ and size $n$" />);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
   });
 
   it("renders an unterminated fence and a half-streamed table as they stand", () => {
@@ -134,7 +149,7 @@ describe("Markdown rendering", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(container.querySelector("code.hljs")).toBeNull();
     rerender(<Markdown streaming={false} text={text} />);
-    await waitFor(() => expect(container.querySelector("code.hljs")).not.toBeNull());
+    await waitFor(() => expect(container.querySelector("code.hljs")).not.toBeNull(), LAZY);
   });
 
   it("renders the same as one whole-document parse (block splitting is invisible)", () => {
