@@ -1,7 +1,7 @@
 // The system under test: a production build in its own dist dir, the simulated gateway, and `next start` wired to it.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -37,10 +37,40 @@ export function buildIsFresh() {
  * Builds into `.next-bench`. `next build` rewrites tsconfig.json (adding the dist dir's type folders) and
  * next-env.d.ts; those files belong to the project, so they are put back exactly as they were.
  */
+/**
+ * Takes our dist dir back out of a file `next build` rewrote, leaving anyone else's edits made meanwhile alone:
+ * the saved bytes when nothing else changed, otherwise the current content minus the `.next-bench` entries.
+ */
+function undoOurEdit(file, saved) {
+  if (saved === null || !existsSync(file)) return;
+  const now = readFileSync(file, "utf8");
+  if (!now.includes(DIST)) return;
+  if (file.endsWith(".json")) {
+    try {
+      const strip = (json) => ({ ...json, include: (json.include ?? []).filter((p) => !p.startsWith(`${DIST}/`)) });
+      const current = strip(JSON.parse(now));
+      if (JSON.stringify(current) === JSON.stringify(strip(JSON.parse(saved.toString("utf8"))))) writeFileSync(file, saved);
+      else writeFileSync(file, JSON.stringify(current, null, 2) + "\n");
+      return;
+    } catch {
+      // not JSON after all: fall through
+    }
+  }
+  writeFileSync(file, saved);
+}
+
 export async function build({ force = false } = {}) {
   if (!force && buildIsFresh()) {
     progress(`build in ${DIST} is up to date; skipping (pass --rebuild to force)`);
     return { built: false };
+  }
+  // `next build` empties its dist dir first; keep the last good build (hard links, no copying) to fall back on.
+  const dist = path.join(ROOT, DIST);
+  const prev = path.join(ROOT, `${DIST}-prev`);
+  rmSync(prev, { recursive: true, force: true });
+  if (existsSync(path.join(dist, "BUILD_ID"))) {
+    execFileSync("cp", ["-al", dist, prev]);
+    rmSync(path.join(prev, "cache"), { recursive: true, force: true });
   }
   const keep = ["tsconfig.json", "next-env.d.ts"].map((f) => [f, existsSync(path.join(ROOT, f)) ? readFileSync(path.join(ROOT, f)) : null]);
   progress(`building into ${DIST} (about a minute)…`);
@@ -58,15 +88,35 @@ export async function build({ force = false } = {}) {
       child.stderr.on("data", (d) => process.stderr.write(d));
       child.on("close", resolve);
     });
-    if (code !== 0) throw new Error(`next build failed (exit ${code}); see bench/out/build.log`);
-  } finally {
-    for (const [f, content] of keep) {
-      const p = path.join(ROOT, f);
-      if (content !== null && (!existsSync(p) || !readFileSync(p).equals(content))) writeFileSync(p, content);
+    if (code !== 0) {
+      if (existsSync(prev)) {
+        for (const name of readdirSync(dist)) if (name !== "cache") rmSync(path.join(dist, name), { recursive: true, force: true });
+        for (const name of readdirSync(prev)) renameSync(path.join(prev, name), path.join(dist, name));
+      }
+      throw new Error(`next build failed (exit ${code}); see bench/out/build.log`);
     }
+  } finally {
+    rmSync(prev, { recursive: true, force: true });
+    for (const [f, content] of keep) undoOurEdit(path.join(ROOT, f), content);
   }
   progress(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return { built: true };
+}
+
+/**
+ * The build step of both runners: builds unless skipped or fresh; when the build fails but an earlier one exists
+ * (someone's work in progress does not compile), measures the earlier one and says so. Returns { value, note, ok }.
+ */
+export async function ensureBuild({ skip = false, force = false } = {}) {
+  if (skip) return { value: "skipped (--no-build)", note: DIST, ok: undefined };
+  try {
+    const { built } = await build({ force });
+    return { value: built ? "fresh build" : "reused (up to date)", note: DIST, ok: undefined };
+  } catch (err) {
+    if (!existsSync(path.join(ROOT, DIST, "BUILD_ID"))) throw err;
+    progress(`${err.message}; measuring the previous build in ${DIST}`);
+    return { value: `error: ${err.message}`, note: `measuring the previous build in ${DIST}`, ok: false };
+  }
 }
 
 export function freePort() {
@@ -154,10 +204,10 @@ export async function startSim(apiKey) {
 }
 
 /**
- * Environment that lifts the per-client rate limits for a bench run: every request comes from one client
+ * Environment that turns the per-client rate limits off for a bench run (README: `RATE_LIMIT_SCALE=0`): every request comes from one client
  * (127.0.0.1), so the limiter meant for strangers would otherwise refuse the benchmark itself.
  */
-export const RATE_LIMIT_OFF = { RATE_LIMIT_DISABLED: "1", RATE_LIMIT_ENABLED: "false" };
+export const RATE_LIMIT_OFF = { RATE_LIMIT_SCALE: "0" };
 
 export async function startServer({ simUrl, apiKey, extraEnv = {}, logName = "server.log" }) {
   const port = await freePort();
@@ -169,6 +219,7 @@ export async function startServer({ simUrl, apiKey, extraEnv = {}, logName = "se
     GATEWAY_BASE_URL: simUrl,
     GATEWAY_API_KEY: apiKey,
     ...RATE_LIMIT_OFF,
+    BENCH_PAGES: "1",
     ...extraEnv,
   };
   const child = spawnLogged([NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], env, logName);
@@ -220,6 +271,16 @@ export function serverPid(rootPid) {
 export function rssMB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+/** Resets the kernel's peak-RSS mark (VmHWM) so the next read is the peak since now; false if not allowed. */
+export function resetPeakRss(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function peakRssMB(pid) {
