@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { Providers } from "@/components/layout/providers";
 import { AppShell } from "@/components/layout/app-shell";
 import { StatusBanner } from "@/components/layout/status-banner";
+import { StorageBanner } from "@/components/storage/storage-banner";
 import { THEME_COOKIE, parseTheme } from "@/lib/client/theme";
 import { publicConfig } from "@/lib/server/public-config";
 import "./globals.css";
@@ -26,7 +27,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en" className={theme}>
       <body className="font-sans">
         <Providers>
-          <AppShell banner={<StatusBanner config={publicConfig()} />}>{children}</AppShell>
+          <AppShell
+            banner={
+              <>
+                <StatusBanner config={publicConfig()} />
+                <StorageBanner />
+              </>
+            }
+          >{children}</AppShell>
         </Providers>
       </body>
     </html>

@@ -69,6 +69,8 @@ export type GalleryRecord = {
   source: "images" | "chat";
   conversationId?: string;
   messageId?: string;
+  /** A small preview (in `blobs`) so a grid of hundreds stays light; absent on older or chat records. */
+  thumbBlobId?: string;
   /** Set when the gateway only gave a link that could not be fetched: no bytes kept. */
   notice?: string;
   url?: string;

@@ -1,7 +1,16 @@
 import type { Metadata } from "next";
+import { ImagesIsland } from "@/components/images/images-island";
+import { StorageHealth } from "@/components/storage/storage-health";
 
 export const metadata: Metadata = { title: "Images" };
 
-export default function Page() {
-  return <h1 className="p-6 text-xl font-semibold">Images</h1>;
+export default function ImagesPage() {
+  return (
+    <div className="h-full overflow-y-auto">
+      <div className="mx-auto max-w-6xl space-y-4 p-4 sm:p-6">
+        <h1 className="text-xl font-semibold">Images</h1>
+        <ImagesIsland storage={<StorageHealth compact />} />
+      </div>
+    </div>
+  );
 }

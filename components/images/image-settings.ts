@@ -1,0 +1,41 @@
+import { IMAGE_QUALITIES, IMAGE_SIZES } from "@/lib/schemas";
+
+export type ImageSize = (typeof IMAGE_SIZES)[number];
+export type ImageQuality = (typeof IMAGE_QUALITIES)[number];
+export type ImageSettings = { prompt: string; n: number; size: ImageSize; quality?: ImageQuality };
+
+export const DEFAULT_SETTINGS: ImageSettings = { prompt: "", n: 1, size: "1024x1024" };
+
+// The draft survives reloads; it is a few KB at most, so localStorage (preferences only, D-2) is fine.
+const DRAFT_KEY = "gs-images-draft";
+
+export function loadDraft(): ImageSettings {
+  try {
+    const raw = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? "null") as Partial<ImageSettings> | null;
+    if (!raw) return DEFAULT_SETTINGS;
+    return {
+      prompt: typeof raw.prompt === "string" ? raw.prompt : "",
+      n: typeof raw.n === "number" && raw.n >= 1 && raw.n <= 4 ? Math.round(raw.n) : 1,
+      size: IMAGE_SIZES.includes(raw.size as ImageSize) ? (raw.size as ImageSize) : DEFAULT_SETTINGS.size,
+      ...(IMAGE_QUALITIES.includes(raw.quality as ImageQuality) ? { quality: raw.quality } : {}),
+    };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+export function saveDraft(s: ImageSettings) {
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(s));
+  } catch {
+    // A full localStorage only costs the draft, never a picture.
+  }
+}
+
+export const SIZE_LABEL: Record<ImageSize, string> = {
+  "1024x1024": "1:1",
+  "1536x1024": "3:2",
+  "1024x1536": "2:3",
+  "1792x1024": "16:9",
+  "1024x1792": "9:16",
+};
