@@ -2,12 +2,11 @@
 // `next start` wired to it, runs each section, stops everything, and prints ONE table (stdout; progress on
 // stderr), also written to bench/out/latest-bench.{json,md}. A benchmark, not a test: it always exits 0.
 // Options: --no-build, --rebuild, --only=proxy,server,bundle,thread,render,lighthouse, --runs=N.
-import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { errorRow, renderText, row, writeReport } from "./lib/report.mjs";
-import { build, DIST, killAllSync, newApiKey, OUT, progress, ROOT, startServer, startSim } from "./lib/stack.mjs";
+import { ensureBuild, killAllSync, newApiKey, OUT, progress, RATE_LIMIT_OFF, ROOT, startServer, startSim } from "./lib/stack.mjs";
 import { benchBundle } from "./sections/bundle.mjs";
 import { benchLighthouse } from "./sections/lighthouse.mjs";
 import { benchLongThread } from "./sections/long-thread.mjs";
@@ -58,17 +57,9 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 try {
-  if (!args["no-build"]) {
-    try {
-      const { built } = await build({ force: args.rebuild });
-      rows.push(row("setup", "build", built ? "fresh build" : "reused (up to date)", "", "", undefined, DIST));
-    } catch (err) {
-      if (!existsSync(path.join(ROOT, DIST, "BUILD_ID"))) throw err;
-      rows.push(row("setup", "build", `error: ${err.message}`, "", "", false, `measuring the previous build in ${DIST}`));
-    }
-  } else {
-    rows.push(row("setup", "build", "skipped (--no-build)", "", "", undefined, DIST));
-  }
+  const b = await ensureBuild({ skip: args["no-build"], force: args.rebuild });
+  rows.push(row("setup", "build", b.value, "", "", b.ok, b.note));
+  rows.push(row("setup", "rate limits", "off", "", "", undefined, `${Object.entries(RATE_LIMIT_OFF).map(([k, v]) => `${k}=${v}`).join(" ")}: every request comes from 127.0.0.1`));
 
   const apiKey = newApiKey();
   sim = await startSim(apiKey);

@@ -45,7 +45,7 @@ export function timedRequest(url, { method = "GET", headers = {}, body, keepBody
       });
       stream.on("end", () => {
         resolve({
-          status: res.statusCode, headers: res.headers, headersMs, ttfbMs, totalMs: performance.now() - t0,
+          status: res.statusCode, headers: res.headers, startedAt: t0, headersMs, ttfbMs, totalMs: performance.now() - t0,
           bytes, reads, events: eventTimes.length, eventTimes, readsWithManyEvents,
           body: keepBody ? Buffer.concat(chunks) : undefined,
         });

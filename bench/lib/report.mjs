@@ -18,6 +18,7 @@ export function errorRow(section, err) {
 function formatValue(v) {
   if (typeof v !== "number") return String(v);
   if (!Number.isFinite(v)) return "n/a";
+  if (Number.isInteger(v)) return String(v);
   const abs = Math.abs(v);
   return abs >= 100 ? v.toFixed(0) : abs >= 10 ? v.toFixed(1) : v.toFixed(2);
 }

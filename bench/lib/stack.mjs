@@ -73,6 +73,7 @@ export async function build({ force = false } = {}) {
     rmSync(path.join(prev, "cache"), { recursive: true, force: true });
   }
   const keep = ["tsconfig.json", "next-env.d.ts"].map((f) => [f, existsSync(path.join(ROOT, f)) ? readFileSync(path.join(ROOT, f)) : null]);
+  mkdirSync(OUT, { recursive: true });
   progress(`building into ${DIST} (about a minute)…`);
   const started = Date.now();
   try {

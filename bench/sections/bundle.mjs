@@ -73,7 +73,8 @@ export function firstLoadByRoute(dist = path.join(ROOT, DIST)) {
 
 /** Every script the route's server-rendered HTML references (nomodule polyfills excluded: modern browsers skip them). */
 async function htmlScripts(baseURL, route) {
-  const res = await fetch(`${baseURL}${route}`);
+  const res = await fetch(`${baseURL}${route}`, { redirect: "manual" });
+  if (res.status !== 200) throw new Error(`${route} answered ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}`);
   const html = await res.text();
   const srcs = new Set();
   for (const m of html.matchAll(/<script\b([^>]*)>/g)) {
@@ -97,7 +98,7 @@ export async function benchBundle({ baseURL, sampleId } = {}) {
         const gz = scripts.reduce((n, f) => n + gzipBytes(dist, f).gz, 0) / 1024;
         note += `; its HTML references ${scripts.length} scripts = ${gz.toFixed(1)} kB gz`;
       } catch (err) {
-        note += `; HTML check failed: ${err.message}`;
+        note += `; HTML check skipped: ${err.message}`;
       }
     } else if (baseURL && sampleId && r.route.includes("[")) {
       const concrete = r.route.replace(/\[[^\]]+\]/, sampleId);
@@ -106,14 +107,17 @@ export async function benchBundle({ baseURL, sampleId } = {}) {
         const gz = scripts.reduce((n, f) => n + gzipBytes(dist, f).gz, 0) / 1024;
         note += `; HTML of ${concrete.slice(0, 16)}… references ${scripts.length} scripts = ${gz.toFixed(1)} kB gz`;
       } catch (err) {
-        note += `; HTML check failed: ${err.message}`;
+        note += `; HTML check skipped: ${err.message}`;
       }
     }
     if (r.heavy.length) note += `; eagerly includes ${r.heavy.join(", ")}`;
     rows.push(row(S, `first-load JS ${r.route} (gzip)`, r.gzKB, "kB", isChat ? `≤ ${TARGET_KB} kB` : "", isChat ? r.gzKB <= TARGET_KB : undefined, note));
   }
-  const heavyAnywhere = firstLoadByRoute(dist).filter((r) => r.heavy.length);
-  rows.push(row(S, "KaTeX / highlight.js in any first load", heavyAnywhere.length ? heavyAnywhere.map((r) => `${r.route}: ${r.heavy.join("+")}`).join("; ") : "none",
-    "", "none (load on demand)", heavyAnywhere.length === 0));
+  // Pages under /bench are measuring harnesses that load the renderer eagerly on purpose; they are listed, not judged.
+  const heavy = firstLoadByRoute(dist).filter((r) => r.heavy.length);
+  const product = heavy.filter((r) => !r.route.startsWith("/bench"));
+  const list = (rs) => rs.map((r) => `${r.route}: ${r.heavy.join("+")}`).join("; ");
+  rows.push(row(S, "KaTeX / highlight.js in a product page's first load", product.length ? list(product) : "none",
+    "", "none (load on demand)", product.length === 0, heavy.length > product.length ? `bench harness pages: ${list(heavy.filter((r) => r.route.startsWith("/bench")))}` : ""));
   return rows;
 }
