@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { onOtherTabChange } from "@/lib/client/db";
 import { deleteConversation, restoreConversation, searchConversations, updateConversation, type ConversationSnapshot } from "@/lib/client/chat/storage";
-import { saveSettings, stopAnswer } from "@/lib/client/chat/controller";
+import { saveSettings, startNewChat, stopAnswer } from "@/lib/client/chat/controller";
 import { useChatList } from "@/lib/stores/chat-list-store";
 import { useChatThread } from "@/lib/stores/chat-thread-store";
 import { useComposerInbox } from "@/lib/stores/chat-composer-store";
@@ -61,6 +61,7 @@ export function ChatSidebar() {
     if (id === currentId) {
       if (useChatThread.getState().streamingId) stopAnswer();
       router.push("/chat");
+      startNewChat();
     }
     const snapshot = await deleteConversation(id);
     await refresh();
@@ -97,6 +98,7 @@ export function ChatSidebar() {
             href="/chat"
             onClick={() => {
               setDrawerOpen(false);
+              startNewChat();
               useComposerInbox.getState().focus();
             }}
             aria-keyshortcuts="Control+Shift+O Meta+Shift+O"

@@ -6,7 +6,7 @@ import { ModelPicker, useActiveModel } from "@/components/models/model-picker";
 import { getBlob, onOtherTabChange } from "@/lib/client/db";
 import { takeChatHandoff } from "@/lib/client/handoff";
 import { CHAT_KINDS } from "@/lib/client/chat/settings";
-import { openConversation, reloadConversation, stopAnswer } from "@/lib/client/chat/controller";
+import { openConversation, reloadConversation, startNewChat, stopAnswer } from "@/lib/client/chat/controller";
 import { useChatList } from "@/lib/stores/chat-list-store";
 import { useChatThread } from "@/lib/stores/chat-thread-store";
 import { useComposerInbox } from "@/lib/stores/chat-composer-store";
@@ -83,6 +83,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
       } else if (mod && e.shiftKey && e.key.toLowerCase() === "o") {
         e.preventDefault();
         router.push("/chat");
+        startNewChat();
         useComposerInbox.getState().focus();
       }
     };
@@ -103,7 +104,13 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
         <div>
           <h1 className="text-lg font-semibold">This conversation is not in this browser</h1>
           <p className="mt-1 text-sm text-muted">Conversations are kept in the browser they were made in. It may have been deleted.</p>
-          <button type="button" onClick={() => router.push("/chat")} className="mt-4 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg">
+          <button
+            type="button"
+            onClick={() => {
+              router.push("/chat");
+              startNewChat();
+            }}
+            className="mt-4 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg">
             Start a new chat
           </button>
         </div>

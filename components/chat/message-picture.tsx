@@ -30,7 +30,7 @@ export function MessagePicture({ picture, from, index }: Props) {
   }
   const size = picture.width && picture.height ? `${picture.width}×${picture.height}, ` : "";
   return (
-    <figure className={cn("group relative", from === "assistant" ? "max-w-md" : "max-w-40")}>
+    <figure className={cn("group relative", from === "assistant" ? "max-w-md" : "max-w-40")} data-testid={from === "assistant" ? "picture-out" : "picture-in"}>
       <button type="button" onClick={() => setOpen(true)} className="block overflow-hidden rounded-md border border-border bg-subtle" aria-label={`Open ${alt} full size`}>
         {url ? (
           // eslint-disable-next-line @next/next/no-img-element -- a blob: URL of our own stored picture
@@ -40,7 +40,6 @@ export function MessagePicture({ picture, from, index }: Props) {
             width={picture.width}
             height={picture.height}
             className={cn("h-auto w-full object-contain", from === "assistant" ? "max-h-[28rem]" : "max-h-40")}
-            data-testid={from === "assistant" ? "picture-out" : "picture-in"}
           />
         ) : (
           <span className="block h-32 w-40 animate-pulse" />

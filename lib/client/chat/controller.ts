@@ -41,11 +41,8 @@ export async function openConversation(id: string | null): Promise<void> {
   const s = state();
   if (id && s.conversation?.id === id && s.persisted) return;
   if (!id && !s.persisted && s.conversation) return;
+  if (!id) return startNewChat();
   if (!liveAnswer) revokePictureUrls();
-  if (!id) {
-    useChatThread.setState({ conversation: newConversation(), persisted: false, messages: {}, children: new Map(), pathIds: [], loading: false, streamingId: null });
-    return;
-  }
   useChatThread.setState({ loading: true });
   const [conversation, messages] = await Promise.all([getConversation(id), listMessages(id)]);
   if (!conversation) {
@@ -57,6 +54,17 @@ export async function openConversation(id: string | null): Promise<void> {
   if (resumed) byId[resumed.id] = resumed;
   useChatThread.setState({ persisted: true, loading: false, streamingId: resumed?.id ?? null });
   setThreadMessages(byId, conversation);
+}
+
+/**
+ * A fresh, unsaved conversation. Called by "New chat" directly too: after the first send the URL was
+ * changed with replaceState, so navigating to /chat may not remount the page.
+ */
+export function startNewChat(): void {
+  const s = state();
+  if (!s.persisted && s.conversation && s.pathIds.length === 0) return;
+  if (!liveAnswer) revokePictureUrls();
+  useChatThread.setState({ conversation: newConversation(), persisted: false, messages: {}, children: new Map(), pathIds: [], loading: false, streamingId: null });
 }
 
 /** Re-reads the open conversation after another tab changed it (D-5). */
