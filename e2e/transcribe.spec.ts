@@ -239,6 +239,43 @@ test.describe("Transcribe", () => {
     expect(await uploads()).toHaveLength(2);
   });
 
+  test("when the gateway cannot read a format, the error says so and Convert to WAV fixes it", async ({ page }) => {
+    const t = transcribePage(page);
+    await page.goto("/transcribe");
+    await t.pick("speech-en.mp3");
+    await page.getByLabel(/^Prompt/).fill("[[sim:ffprobe-na]]");
+    await t.transcribe.click();
+    const alert = page.getByRole("alert").filter({ hasText: /./ });
+    await expect(alert).toContainText("measures the duration before transcribing");
+    await page.screenshot({ path: path.join(OUT, "transcribe-format-error.png") });
+    await page.getByLabel(/^Prompt/).fill("");
+    await page.getByRole("button", { name: "Convert to WAV and try again" }).click();
+    await expect(page.locator("#transcript-title")).toBeVisible();
+    const [first, second] = (await uploads()).map(fileOf);
+    expect(first?.filename).toMatch(/\.mp3$/);
+    expect(second?.filename).toMatch(/\.wav$/);
+  });
+
+  test("when storage is full, the transcript is kept without its audio and the page says so (D-1)", async ({ page }) => {
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
+        if (this.name === "blobs") throw new DOMException("full", "QuotaExceededError");
+        return put.call(this, value, key);
+      };
+    });
+    const t = transcribePage(page);
+    await page.goto("/transcribe");
+    await t.run("speech-en.m4a");
+    await expect(page.getByText(/Saved to history without its audio/)).toBeVisible();
+    await page.reload();
+    const history = page.getByRole("region", { name: "History" });
+    await expect(history.getByRole("button", { name: /speech-en.*text only/ })).toBeVisible();
+    await history.getByRole("button", { name: /^speech-en/ }).click();
+    await expect(page.getByText("The audio of this transcript was not kept.")).toBeVisible();
+    await expect(t.segments).toContainText("The quick brown fox");
+  });
+
   test("Cancel stops the upload and keeps the file ready to send again", async ({ page }) => {
     // Hold the first request in the browser until it is cancelled; later ones go through.
     let held = false;
@@ -255,7 +292,11 @@ test.describe("Transcribe", () => {
     await page.getByRole("button", { name: "Cancel" }).click();
     await expect(page.getByText(/Stopped\. Your audio is kept/)).toBeVisible();
     await expect(page.getByText("speech-en.wav", { exact: true })).toBeVisible();
-    await page.getByRole("button", { name: "Send again" }).click();
+    await page.screenshot({ path: path.join(OUT, "transcribe-stopped.png") });
+    // Nothing is lost to a reload either: the audio not yet transcribed comes back.
+    await page.reload();
+    await expect(page.getByText(/restored after reload/)).toBeVisible();
+    await t.transcribe.click();
     await expect(page.locator("#transcript-title")).toBeVisible();
     expect(await uploads()).toHaveLength(1);
   });

@@ -76,7 +76,9 @@ export function JobProgress({ phase, parts, onCancel }: { phase: JobPhase; parts
               ? "Stopped. Your audio is kept; send it again when ready."
               : phase === "done"
                 ? "Done."
-                : `${done} of ${parts.length} parts done.`}
+                : parts.length > 1
+                  ? `${done} of ${parts.length} parts done; the rest can be sent again.`
+                  : "The upload did not finish. Your audio is kept."}
         </p>
         {phase === "running" && (
           <button type="button" onClick={onCancel} className="h-8 rounded-md border border-border px-3 text-sm hover:bg-subtle">

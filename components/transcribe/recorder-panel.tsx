@@ -50,6 +50,7 @@ export function RecorderPanel({ onRecorded, disabled }: { onRecorded: (blob: Blo
       >
         <div className="h-full origin-left bg-accent transition-transform duration-75" style={{ transform: `scaleX(${r.level})` }} />
       </div>
+      {!active && !r.error && <p className="text-xs text-muted">Pause and resume as you go. Recordings are converted to WAV before upload.</p>}
       {r.error && (
         <p role="alert" className="text-sm text-danger">
           {r.error}
