@@ -274,6 +274,7 @@ async function bigUpload({ server }) {
 // ---------- main ----------
 const rows = [];
 const startedAt = new Date().toISOString();
+const loadAtStart = os.loadavg();
 const started = performance.now();
 for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => { killAllSync(); process.exit(130); });
 
@@ -319,9 +320,11 @@ const meta = {
   command: `npm run bench:load${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
   seconds: Math.round((performance.now() - started) / 1000),
+  // Absolute times mean little when other work shares the 2 cores; the load average says how much did.
+  loadAverage: `${loadAtStart.map((x) => x.toFixed(1)).join(" ")} at start, ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} at end (1/5/15 min)`,
 };
 const file = writeReport(OUT, "load", rows, meta);
 process.stdout.write(`\nGateway Studio load test, ${meta.startedAt} (${meta.seconds} s), ${meta.machine}\n`);
-process.stdout.write(`command: ${meta.command}\n\n${renderText(rows)}\n\n`);
+process.stdout.write(`command: ${meta.command}\nload average: ${meta.loadAverage}\n\n${renderText(rows)}\n\n`);
 progress(`written to ${path.relative(ROOT, file)} (and .json)`);
 process.exit(0);

@@ -28,6 +28,7 @@ const ORDER = ["1 proxy", "2 stream render", "3 long thread", "4 bundle", "5 lig
 
 const rows = [];
 const startedAt = new Date().toISOString();
+const loadAtStart = os.loadavg();
 const started = performance.now();
 
 /** Runs one section; a failure becomes an "error: …" row and the others still run. */
@@ -84,7 +85,9 @@ try {
           "--disable-component-update", "--no-first-run", "--disable-sync"],
       });
     } catch (err) {
-      rows.push(errorRow("3 long thread", new Error(`Chromium did not start: ${err.message}`)));
+      for (const [name, section] of [["render", "2 stream render"], ["thread", "3 long thread"]]) {
+        if (want(name)) rows.push(errorRow(section, new Error(`Chromium did not start: ${err.message}`)));
+      }
     }
   }
   if (browser && want("render")) await section("2 stream render", () => benchStreamRenderSection({ ...ctx, browser }));
@@ -107,9 +110,11 @@ const meta = {
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
   seconds: Math.round((performance.now() - started) / 1000),
+  // Absolute times mean little when other work shares the 2 cores; the load average says how much did.
+  loadAverage: `${loadAtStart.map((x) => x.toFixed(1)).join(" ")} at start, ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} at end (1/5/15 min)`,
 };
 const file = writeReport(OUT, "bench", rows, meta);
 process.stdout.write(`\nGateway Studio benchmark, ${meta.startedAt} (${meta.seconds} s), ${meta.machine}\n`);
-process.stdout.write(`command: ${meta.command}\n\n${renderText(rows)}\n\n`);
+process.stdout.write(`command: ${meta.command}\nload average: ${meta.loadAverage}\n\n${renderText(rows)}\n\n`);
 progress(`written to ${path.relative(ROOT, file)} (and .json)`);
 process.exit(0);

@@ -43,7 +43,7 @@ export function renderMarkdown(rows, meta) {
   const lines = [
     `# Benchmark ${meta.startedAt}`,
     "",
-    `\`${meta.command}\` on ${meta.machine}`,
+    `\`${meta.command}\` on ${meta.machine}; load average ${meta.loadAverage}`,
     "",
     `| ${HEAD.map(esc).join(" | ")} |`,
     `|${HEAD.map(() => "---").join("|")}|`,

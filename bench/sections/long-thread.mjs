@@ -39,7 +39,7 @@ function probe() {
 }
 
 /** Writes the two conversations with plain IndexedDB calls (runs in the page). */
-async function seed({ big, small, count }) {
+export async function seed({ big, small, count }) {
   const names = (await indexedDB.databases?.()) ?? [];
   const existing = names.find((d) => d.name === "gateway-studio");
   const db = await new Promise((resolve, reject) => {
