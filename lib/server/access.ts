@@ -7,7 +7,6 @@ import { appError } from "./failure";
 import { getCounterStore } from "./limits-store";
 import { log } from "./log";
 import { errorResponse } from "./responses";
-import { getTrustEnv } from "./trust-env";
 
 /** P-6: guesses of the access code allowed per client per window, counting every attempt. */
 export const UNLOCK_ATTEMPTS = { limit: 20, windowMs: 60_000 } as const;
@@ -52,7 +51,7 @@ export async function throttleUnlock(request: Request, now = Date.now()): Promis
 /** Whether the browser reached us over https (directly, or through a trusted proxy that says so). */
 function isHttps(request: Request): boolean {
   if (new URL(request.url).protocol === "https:") return true;
-  return getTrustEnv().TRUST_PROXY && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  return getEnv().TRUST_PROXY && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
 /** Set-Cookie for the unlock: HttpOnly, SameSite=Strict, Secure over https, the whole site. */
@@ -73,9 +72,10 @@ export function accessCookie(request: Request, token: string): string {
  */
 export function refuseCrossSiteJson(request: Request): Response | null {
   const origin = request.headers.get("origin");
+  const hosts = [request.headers.get("host"), request.headers.get("x-forwarded-host"), new URL(request.url).host];
   const crossSite =
     request.headers.get("sec-fetch-site") === "cross-site" ||
-    (origin !== null && (!URL.canParse(origin) || new URL(origin).host !== new URL(request.url).host));
+    (origin !== null && (!URL.canParse(origin) || !hosts.includes(new URL(origin).host)));
   if (crossSite) return errorResponse(appError("forbidden_origin", "Requests from other sites are not allowed."));
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") return errorResponse(appError("unsupported_media_type", "This endpoint expects application/json."));

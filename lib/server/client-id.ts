@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getTrustEnv } from "./trust-env";
+import { getEnv } from "./env";
 
 /**
  * Who a request comes from, for rate limits and the access-code throttle. Route handlers never see the socket
@@ -12,7 +12,7 @@ import { getTrustEnv } from "./trust-env";
  * The result is hashed so logs and Redis keys never hold an address.
  */
 export function clientId(request: Request, session?: string | null): string {
-  if (getTrustEnv().TRUST_PROXY) {
+  if (getEnv().TRUST_PROXY) {
     const real = request.headers.get("x-real-ip")?.trim();
     const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
     const ip = real || forwarded;

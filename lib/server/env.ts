@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   REDIS_URL: optionalText.refine((v) => v === undefined || /^rediss?:\/\//.test(v), "must start with redis:// or rediss://"),
   UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(900_000).default(90_000),
   DEMO_MODE: flag(false),
+  /** Behind exactly one reverse proxy that sets X-Real-IP / X-Forwarded-For: rate-limit per client address. */
+  TRUST_PROXY: flag(false),
+  /** Multiplies every per-minute rate limit; 0 turns rate limiting off (a one-person box, a benchmark). */
+  RATE_LIMIT_SCALE: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(1_000).default(1)),
 });
 
 export type ServerEnv = z.infer<typeof EnvSchema>;

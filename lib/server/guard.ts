@@ -1,5 +1,7 @@
 import "server-only";
+import { checkAccess } from "./access";
 import { appError } from "./failure";
+import { checkRateLimit } from "./rate-limit";
 import { errorResponse } from "./responses";
 
 export type GuardedRoute = "chat" | "images" | "transcriptions" | "models";
@@ -47,7 +49,7 @@ const contentType: Check = (request, { route }) => {
  * The checks every AI route runs first, in order. Extension seam: the access code (P-5/P-6) and per-client
  * rate limits (C-1) go into this list as further `Check`s.
  */
-const CHECKS: Check[] = [sameOrigin, contentType];
+const CHECKS: Check[] = [sameOrigin, contentType, checkAccess, (request, { route }) => checkRateLimit(request, route)];
 
 /** Call first in every AI route: `const denied = await guard(request, { route: "chat" }); if (denied) return denied;` */
 export async function guard(request: Request, options: GuardOptions): Promise<Response | null> {

@@ -6,7 +6,6 @@ import { appError } from "./failure";
 import type { GuardedRoute } from "./guard";
 import { getCounterStore } from "./limits-store";
 import { errorResponse } from "./responses";
-import { getTrustEnv } from "./trust-env";
 
 /** C-1: requests per client per minute on each spending route (README lists them). */
 export const RATE_LIMITS: Record<GuardedRoute, number> = {
@@ -26,7 +25,7 @@ const NAMES: Record<GuardedRoute, string> = { chat: "chat", images: "image", tra
 
 /** C-1: counts this request against its client's per-minute budget; past it, 429 with Retry-After. */
 export async function checkRateLimit(request: Request, route: GuardedRoute, now = Date.now()): Promise<Response | null> {
-  const scale = getTrustEnv().RATE_LIMIT_SCALE;
+  const scale = getEnv().RATE_LIMIT_SCALE;
   if (scale === 0) return null;
   const client = clientId(request, accessSession(request));
   const limit = Math.max(1, Math.round(RATE_LIMITS[route] * scale * (client === "shared" ? SHARED_BUCKET_FACTOR : 1)));
