@@ -84,7 +84,7 @@ export function mapUpstreamError({ status, headers, bodyText, secrets }: Upstrea
     return appError("upstream_auth", "The gateway refused the API key. Check the key in Settings or GATEWAY_API_KEY on the server.", base);
   }
   if (AUDIO_CODES.has(code) || /audio format|duration pars|ParseFloat/i.test(detail?.message ?? "")) {
-    return appError("audio_format_rejected", "The gateway could not read this recording's format. Try WAV, MP3 or M4A instead of WebM.", relayed);
+    return appError("audio_format_rejected", "The gateway could not measure this recording's length, which it needs before transcribing. Converting it to WAV usually fixes this.", relayed);
   }
   if (code === "prompt_blocked") {
     return appError("prompt_blocked", "The provider blocked this prompt. Rephrase it and try again.", relayed);
