@@ -113,7 +113,7 @@ describe("D-7 export, clear, import", { timeout: 30_000 }, () => {
   });
 });
 
-describe("D-2 quota during import", { timeout: 30_000 }, () => {
+describe("D-1 quota during import", { timeout: 30_000 }, () => {
   it("turns a quota error into StorageQuotaError and deletes nothing", async () => {
     await seed();
     const file = await exportBackup(NOW);
