@@ -10,8 +10,9 @@ const MESSAGES = 1000;
 test("a 1,000-message conversation opens windowed and typing stays cheap (prints figures)", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/chat");
-  await expect(page.getByRole("navigation", { name: "Saved conversations" })).toBeVisible();
-  const id = await page.evaluate(async (count) => {
+  // The app has created its database once the (empty) list has been read.
+  await expect(page.getByText("No conversations yet.")).toBeVisible({ timeout: 30_000 });
+  await page.evaluate(async (count) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open("gateway-studio");
       req.onsuccess = () => resolve(req.result);

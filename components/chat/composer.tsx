@@ -94,7 +94,7 @@ export function Composer() {
         </p>
       )}
       <form
-        className="rounded-xl border border-border bg-panel shadow-sm focus-within:border-accent"
+        className="rounded-xl border border-border bg-panel shadow-sm focus-within:border-accent focus-within:ring-2 focus-within:ring-accent/30"
         onSubmit={(e) => {
           e.preventDefault();
           send();
@@ -125,7 +125,9 @@ export function Composer() {
           rows={1}
           placeholder={model ? `Message ${model.id}` : "Choose a model to start"}
           aria-keyshortcuts="Enter Shift+Enter"
-          className="field-sizing-content max-h-64 min-h-11 w-full resize-none bg-transparent px-3 py-3 text-sm outline-none placeholder:text-muted focus-visible:outline-none"
+          // The form's ring shows focus; the global :focus-visible outline (unlayered, so utilities cannot undo it) would draw a second box.
+          style={{ outline: "none" }}
+          className="field-sizing-content max-h-64 min-h-11 w-full resize-none bg-transparent px-3 py-3 text-sm placeholder:text-muted"
         />
         <div className="flex items-center justify-between gap-2 px-2 pb-2">
           <div className="flex items-center gap-1">
