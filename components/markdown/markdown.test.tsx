@@ -104,7 +104,7 @@ describe("Markdown rendering", () => {
       <Markdown text={"Intro\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ www.example.com"} />,
     );
     expect(container.querySelector("table")).not.toBeNull();
-    expect(screen.getByRole("region", { name: "Table" })).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Table: a, b" })).toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: "Done" })).toBeChecked();
     expect(screen.getByRole("checkbox", { name: "Not done" })).not.toBeChecked();
     expect(container.querySelector("del")).toHaveTextContent("old");
