@@ -26,7 +26,12 @@ async function runPreset(url, preset, runs) {
       const { categories, audits, runtimeError, runWarnings } = result.lhr;
       if (runtimeError) throw new Error(`${runtimeError.code}: ${runtimeError.message}`);
       const failing = (id) => Object.values(result.lhr.categories[id].auditRefs)
-        .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && audits[ref.id]?.score < 1).map((ref) => ref.id);
+        .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && audits[ref.id]?.score < 1)
+        .map((ref) => {
+          // Name the DevTools issue kinds, so "inspector-issues" says what to fix.
+          const kinds = (audits[ref.id].details?.items ?? []).map((item) => item.issueType).filter(Boolean);
+          return kinds.length ? `${ref.id} (${[...new Set(kinds)].join(", ")})` : ref.id;
+        });
       out.push({
         performance: categories.performance.score,
         accessibility: categories.accessibility.score,
