@@ -122,3 +122,12 @@ describe("C-1 rate limits on every spending route", () => {
     }
   });
 });
+
+describe("K-4 logs", () => {
+  it("nothing logged while refusing, admitting and limiting holds the key, its fragments, or the access code", () => {
+    const text = logs.join("\n");
+    expectNoSecret(text, KEY);
+    expect(text).not.toContain(CODE);
+    expect(text).not.toMatch(/Bearer\s+sk-/);
+  });
+});
