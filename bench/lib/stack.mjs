@@ -34,10 +34,6 @@ export function buildIsFresh() {
 }
 
 /**
- * Builds into `.next-bench`. `next build` rewrites tsconfig.json (adding the dist dir's type folders) and
- * next-env.d.ts; those files belong to the project, so they are put back exactly as they were.
- */
-/**
  * Takes our dist dir back out of a file `next build` rewrote, leaving anyone else's edits made meanwhile alone:
  * the saved bytes when nothing else changed, otherwise the current content minus the `.next-bench` entries.
  */
@@ -59,6 +55,10 @@ function undoOurEdit(file, saved) {
   writeFileSync(file, saved);
 }
 
+/**
+ * Builds into `.next-bench`. `next build` rewrites tsconfig.json (adding the dist dir's type folders) and
+ * next-env.d.ts; those files belong to the project, so they are put back exactly as they were.
+ */
 export async function build({ force = false } = {}) {
   if (!force && buildIsFresh()) {
     progress(`build in ${DIST} is up to date; skipping (pass --rebuild to force)`);
@@ -220,6 +220,7 @@ export async function startServer({ simUrl, apiKey, extraEnv = {}, logName = "se
     GATEWAY_BASE_URL: simUrl,
     GATEWAY_API_KEY: apiKey,
     ...RATE_LIMIT_OFF,
+    // Serves the markdown engineer's /bench/markdown harness page, which production deployments 404.
     BENCH_PAGES: "1",
     ...extraEnv,
   };
