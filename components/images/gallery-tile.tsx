@@ -17,7 +17,7 @@ export function GalleryTile({ item, onOpen, className }: { item: GalleryItem; on
       onClick={() => onOpen(item.id)}
       aria-label={`Open picture: ${item.prompt || "untitled"}`}
       className={cn(
-        "group relative block aspect-square w-full overflow-hidden rounded-md border border-border bg-subtle [contain-intrinsic-size:auto_10rem] [content-visibility:auto]",
+        "group relative block aspect-square w-full overflow-hidden rounded-md border border-border bg-subtle",
         className,
       )}
     >

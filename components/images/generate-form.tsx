@@ -1,7 +1,7 @@
 "use client";
 import { useId } from "react";
 import type { ModelKind } from "@/lib/schemas";
-import { LIMITS } from "@/lib/schemas";
+import { LIMITS } from "@/lib/schemas/limits";
 import { ModelPicker } from "@/components/models/model-picker";
 import { cn } from "@/lib/client/cn";
 import { SizeChips } from "./size-chips";

@@ -12,12 +12,16 @@ const TITLES: Partial<Record<AppError["code"], string>> = {
   gateway_not_configured: "No gateway key is set",
 };
 
+// The server maps Gemini's block to prompt_blocked; OpenAI-style content_policy_violation arrives as a 400 whose
+// gateway message names the safety system, so that counts as a refusal too: retrying the same prompt cannot help.
+const REFUSAL = /safety system|content[ _]policy|prompt_blocked|moderation/i;
+
 /** A failed generation: what happened in plain words, the gateway's own words and request id, and the way on. */
 export function GenerationError({ error, onRetry, onDismiss }: { error: AppError; onRetry: () => void; onDismiss: () => void }) {
-  const refused = error.code === "prompt_blocked";
+  const refused = error.code === "prompt_blocked" || REFUSAL.test(error.upstreamMessage ?? "");
   return (
     <div role="alert" className="space-y-2 rounded-lg border border-danger/40 bg-danger-soft p-3 text-sm">
-      <p className="font-medium text-danger">{TITLES[error.code] ?? "The pictures could not be made"}</p>
+      <p className="font-medium text-danger">{refused ? TITLES.prompt_blocked : (TITLES[error.code] ?? "The pictures could not be made")}</p>
       <p>{error.message}</p>
       {error.upstreamMessage && <p className="text-muted">Gateway said: {error.upstreamMessage}</p>}
       {refused && <p className="text-muted">Your prompt is kept above. Rephrase the part that may break the content policy and generate again.</p>}

@@ -1,4 +1,4 @@
-import { IMAGE_QUALITIES, IMAGE_SIZES } from "@/lib/schemas";
+import { IMAGE_QUALITIES, IMAGE_SIZES } from "@/lib/schemas/limits";
 
 export type ImageSize = (typeof IMAGE_SIZES)[number];
 export type ImageQuality = (typeof IMAGE_QUALITIES)[number];

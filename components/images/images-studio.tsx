@@ -7,7 +7,7 @@ import { useModelStore } from "@/lib/stores/model-store";
 import { useActiveModel } from "@/components/models/model-picker";
 import { Gallery } from "./gallery";
 import { GenerateForm, IMAGE_KINDS } from "./generate-form";
-import { IMAGE_SIZES } from "@/lib/schemas";
+import { IMAGE_SIZES } from "@/lib/schemas/limits";
 import { loadDraft, saveDraft, type ImageSettings, type ImageSize } from "./image-settings";
 import { RunStatus } from "./run-status";
 import { UndoToast } from "./undo-toast";

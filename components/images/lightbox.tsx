@@ -33,21 +33,32 @@ export function Lightbox({ items, index, onIndex, onClose, onReuse, onDelete }: 
     return () => dialog?.close();
   }, []);
 
-  if (!item) return null;
   const go = (step: number) => {
     const next = index + step;
     if (next >= 0 && next < items.length) onIndex(next);
   };
+  // On the window, not the dialog: arrows must work wherever focus sits while the modal is open.
+  const goRef = useRef(go);
+  useEffect(() => {
+    goRef.current = go;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === "ArrowLeft") goRef.current(-1);
+      else if (e.key === "ArrowRight") goRef.current(1);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  if (!item) return null;
 
   return (
     <dialog
       ref={ref}
       aria-label="Picture"
       onClose={onClose}
-      onKeyDown={(e) => {
-        if (e.key === "ArrowLeft") go(-1);
-        else if (e.key === "ArrowRight") go(1);
-      }}
       className="m-0 h-dvh max-h-none w-dvw max-w-none bg-bg p-0 text-fg backdrop:bg-black/80"
     >
       <div className="flex h-full flex-col md:flex-row">
@@ -75,7 +86,8 @@ export function Lightbox({ items, index, onIndex, onClose, onReuse, onDelete }: 
             <p className="text-xs text-muted tabular-nums" aria-live="polite">
               {index + 1} / {items.length}
             </p>
-            <button type="button" onClick={() => ref.current?.close()} className="h-8 rounded-md border border-border px-3 text-sm hover:bg-subtle">
+            {/* First focus on Close: the modal opens with a safe, predictable control focused. */}
+            <button type="button" autoFocus onClick={() => ref.current?.close()} className="h-8 rounded-md border border-border px-3 text-sm hover:bg-subtle">
               Close
             </button>
           </div>

@@ -5,11 +5,12 @@ import { originalBlob, type GalleryItem } from "@/lib/client/images/gallery";
 import { filenameFromPrompt } from "@/lib/client/images/filename";
 import { saveFile } from "@/lib/client/images/export";
 import { editInChat } from "@/lib/client/images/edit-in-chat";
-import { cn } from "@/lib/client/cn";
 
 type Props = { item: GalleryItem; onReuse: (item: GalleryItem) => void; onDelete: (item: GalleryItem) => void };
 
-const BUTTON = "h-8 rounded-md border border-border bg-panel px-3 text-sm hover:bg-subtle disabled:opacity-50";
+const BASE = "h-8 rounded-md border px-3 text-sm disabled:opacity-50";
+const BUTTON = `${BASE} border-border bg-panel hover:bg-subtle`;
+const PRIMARY = `${BASE} border-accent bg-accent font-medium text-accent-fg hover:opacity-90`;
 
 /** What can be done with one picture: download the original bytes, copy its prompt, reuse, edit in chat, delete. */
 export function PictureActions({ item, onReuse, onDelete }: Props) {
@@ -52,7 +53,7 @@ export function PictureActions({ item, onReuse, onDelete }: Props) {
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {hasBytes && (
-          <button type="button" className={cn(BUTTON, "border-accent bg-accent font-medium text-accent-fg hover:bg-accent")} onClick={download} disabled={busy}>
+          <button type="button" className={PRIMARY} onClick={download} disabled={busy}>
             Download
           </button>
         )}
@@ -67,7 +68,7 @@ export function PictureActions({ item, onReuse, onDelete }: Props) {
             Edit in chat
           </button>
         )}
-        <button type="button" className={cn(BUTTON, "text-danger hover:bg-danger-soft")} onClick={() => onDelete(item)}>
+        <button type="button" className={`${BASE} border-border bg-panel text-danger hover:bg-danger-soft`} onClick={() => onDelete(item)}>
           Delete
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { IMAGE_SIZES } from "@/lib/schemas";
+import { IMAGE_SIZES } from "@/lib/schemas/limits";
 import { aspectOf } from "@/lib/client/images/bytes";
 import { cn } from "@/lib/client/cn";
 import { SIZE_LABEL, type ImageSize } from "./image-settings";

@@ -1,6 +1,7 @@
 "use client";
 import { apiFetch, ApiError } from "@/lib/client/api";
-import { ImagesResponse, type ImagesRequest } from "@/lib/schemas";
+import type { ImagesRequest } from "@/lib/schemas";
+import { asImagesResponse } from "@/lib/client/wire";
 import { base64ToBytes, sniffImage } from "./bytes";
 import type { NewPicture } from "./gallery";
 
@@ -14,15 +15,15 @@ export async function generateImages(req: ImagesRequest, signal?: AbortSignal): 
     body: JSON.stringify(req),
     signal,
   });
-  const parsed = ImagesResponse.safeParse(await res.json().catch(() => null));
-  if (!parsed.success) {
+  const parsed = asImagesResponse(await res.json().catch(() => null));
+  if (!parsed) {
     throw new ApiError(
       { code: "upstream_bad_response", message: "The server's answer about the pictures could not be read.", retryable: true },
       res.status,
     );
   }
   const base = { prompt: req.prompt, model: req.model, size: req.size, quality: req.quality };
-  const pictures = parsed.data.images.map((img): NewPicture => {
+  const pictures = parsed.images.map((img): NewPicture => {
     if ("data" in img) {
       const bytes = base64ToBytes(img.data);
       // The mime we trust is the one the bytes prove; anything else is kept as a notice, never shown.
@@ -32,7 +33,7 @@ export async function generateImages(req: ImagesRequest, signal?: AbortSignal): 
     }
     return { ...base, revisedPrompt: img.revisedPrompt, url: img.url, notice: img.notice };
   });
-  return { pictures, requested: parsed.data.requested };
+  return { pictures, requested: parsed.requested };
 }
 
 /** Quality choices where the model family has them; most gateway image models take none. */
