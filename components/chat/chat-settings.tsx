@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { ConversationRecord } from "@/lib/client/db";
 import type { ModelInfo } from "@/lib/schemas";
-import { LIMITS } from "@/lib/schemas";
+import { LIMITS } from "@/lib/schemas/limits";
 import { saveSettings } from "@/lib/client/chat/controller";
 import { IMAGE_MODEL_MAX_TOKENS_WHY, defaultMaxTokens } from "@/lib/client/chat/settings";
 

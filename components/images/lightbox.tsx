@@ -24,12 +24,15 @@ const SWIPE_PX = 50;
 export function Lightbox({ items, index, onIndex, onClose, onReuse, onDelete }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const swipeFrom = useRef<number | null>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
   const item = items[index];
   const url = useBlobUrl(item ? () => originalBlob(item) : null, item?.id ?? "", !!item);
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first focusable (the step arrow); Close is the safer, predictable first stop.
+    closeRef.current?.focus();
     return () => dialog?.close();
   }, []);
 
@@ -86,8 +89,7 @@ export function Lightbox({ items, index, onIndex, onClose, onReuse, onDelete }: 
             <p className="text-xs text-muted tabular-nums" aria-live="polite">
               {index + 1} / {items.length}
             </p>
-            {/* First focus on Close: the modal opens with a safe, predictable control focused. */}
-            <button type="button" autoFocus onClick={() => ref.current?.close()} className="h-8 rounded-md border border-border px-3 text-sm hover:bg-subtle">
+            <button ref={closeRef} type="button" onClick={() => ref.current?.close()} className="h-8 rounded-md border border-border px-3 text-sm hover:bg-subtle">
               Close
             </button>
           </div>

@@ -80,7 +80,6 @@ export function ModelPicker({ slot, kinds, className }: Props) {
     );
   }
 
-  let lastProvider = "";
   return (
     <div className={cn("relative w-72 max-w-full", className)}>
       <label htmlFor={`${listId}-input`} className="sr-only">
@@ -121,8 +120,7 @@ export function ModelPicker({ slot, kinds, className }: Props) {
               </li>
             )}
             {options.map((m, i) => {
-              const header = m.provider !== lastProvider;
-              lastProvider = m.provider;
+              const header = i === 0 || options[i - 1]?.provider !== m.provider;
               return (
                 <li key={m.id} role="presentation">
                   {header && (

@@ -1,14 +1,12 @@
 "use client";
 import { useState } from "react";
-import { THEMES, THEME_COOKIE, type Theme } from "@/lib/client/theme";
+import { THEMES, applyTheme, type Theme } from "@/lib/client/theme";
 
 export function ThemeSetting({ initial }: { initial: Theme }) {
   const [theme, setTheme] = useState<Theme>(initial);
   const apply = (t: Theme) => {
     setTheme(t);
-    document.documentElement.classList.remove(...THEMES);
-    document.documentElement.classList.add(t);
-    document.cookie = `${THEME_COOKIE}=${t}; Path=/; Max-Age=31536000; SameSite=Lax`;
+    applyTheme(t);
   };
   return (
     <fieldset>

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { LIMITS } from "@/lib/schemas";
+import { LIMITS } from "@/lib/schemas/limits";
 import { getBlob, type TranscriptRecord } from "@/lib/client/db";
 import { NotAudioError } from "@/lib/client/audio/prepare";
 import { sniffFile, type AudioKind } from "@/lib/client/audio/sniff";

@@ -1,4 +1,5 @@
-import { AppError, ErrorEnvelope } from "@/lib/schemas";
+import type { AppError } from "@/lib/schemas";
+import { isErrorEnvelope } from "./wire";
 import { useSettingsStore } from "@/lib/stores/settings-store";
 
 /** An error from /api/*, carrying the app's error contract. */
@@ -25,8 +26,8 @@ export function apiHeaders(extra?: HeadersInit): Headers {
 export async function errorFromResponse(res: Response): Promise<ApiError> {
   const text = await res.text().catch(() => "");
   try {
-    const parsed = ErrorEnvelope.safeParse(JSON.parse(text));
-    if (parsed.success) return new ApiError(parsed.data.error, res.status);
+    const body: unknown = JSON.parse(text);
+    if (isErrorEnvelope(body)) return new ApiError(body.error, res.status);
   } catch {
     // not JSON: fall through to a generic message
   }

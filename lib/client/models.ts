@@ -1,13 +1,14 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { ModelsResponse, type ModelInfo, type ModelKind } from "@/lib/schemas";
+import type { ModelInfo, ModelKind } from "@/lib/schemas";
+import { asModels } from "./wire";
 import { apiJson } from "./api";
 
 export const modelKeys = { all: ["models"] as const };
 
 export async function fetchModels(): Promise<ModelInfo[]> {
   const body = await apiJson<unknown>("/api/models");
-  return ModelsResponse.parse(body).models;
+  return asModels(body);
 }
 
 export function useModels() {

@@ -1,4 +1,4 @@
-import { LIMITS } from "@/lib/schemas";
+import { LIMITS } from "@/lib/schemas/limits";
 import { nameFor, sniffFile, type AudioKind } from "./sniff";
 
 /** One file to send: its bytes, the name the gateway will see, and where it starts in the whole recording. */

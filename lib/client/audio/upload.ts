@@ -1,4 +1,5 @@
-import { TranscriptionResponse } from "@/lib/schemas";
+import type { TranscriptionResponse } from "@/lib/schemas";
+import { asTranscription } from "@/lib/client/wire";
 import { ApiError, apiHeaders, errorFromResponse, toApiError } from "@/lib/client/api";
 import type { UploadPart } from "./prepare";
 
@@ -45,7 +46,7 @@ export function postTranscription(
       done();
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          resolve(TranscriptionResponse.parse(JSON.parse(xhr.responseText)));
+          resolve(asTranscription(JSON.parse(xhr.responseText)));
         } catch {
           reject(
             new ApiError(

@@ -1,4 +1,5 @@
-import { LIMITS, type ChatMessage, type ContentPart } from "@/lib/schemas";
+import type { ChatMessage, ContentPart } from "@/lib/schemas";
+import { LIMITS } from "@/lib/schemas/limits";
 import type { AttachmentRef, MessageRecord } from "@/lib/client/db";
 
 /** Said to the model in place of a picture that is not sent again. */

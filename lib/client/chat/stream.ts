@@ -1,5 +1,6 @@
 import { createParser } from "eventsource-parser";
-import { ChatStreamEvent, type ChatRequest } from "@/lib/schemas";
+import type { ChatRequest, ChatStreamEvent } from "@/lib/schemas";
+import { asChatStreamEvent } from "@/lib/client/wire";
 import { ApiError, apiFetch, toApiError } from "@/lib/client/api";
 
 export type StreamHandlers = {
@@ -27,8 +28,8 @@ export async function readChatStream(body: ReadableStream<Uint8Array>, handlers:
         handlers.onIgnored?.(message.data);
         return;
       }
-      const parsed = ChatStreamEvent.safeParse(json);
-      if (parsed.success) handlers.onEvent(parsed.data);
+      const event = asChatStreamEvent(json);
+      if (event) handlers.onEvent(event);
       else handlers.onIgnored?.(message.data);
     },
   });
