@@ -1,6 +1,6 @@
 "use client";
 import { memo, useState } from "react";
-import { Markdown } from "@/components/markdown/markdown";
+import { LazyMarkdown } from "./lazy-markdown";
 import { useActiveModel } from "@/components/models/model-picker";
 import { CHAT_KINDS } from "@/lib/client/chat/settings";
 import { ROOT } from "@/lib/client/chat/tree";
@@ -76,7 +76,7 @@ export const MessageItem = memo(function MessageItem({ id, picturesLeftOut }: Pr
     <article aria-label="Answer" aria-busy={streaming} className="group py-3" data-role="assistant" data-status={message.status}>
       {message.reasoning && <ThinkingBlock text={message.reasoning} live={streaming && !message.text} />}
       {message.text ? (
-        <Markdown text={message.text} streaming={streaming} className="text-sm" />
+        <LazyMarkdown text={message.text} streaming={streaming} className="text-sm" />
       ) : (
         streaming &&
         !pictures.length && (
