@@ -249,7 +249,7 @@ test.describe("Images", () => {
     await dialog.getByRole("button", { name: "Edit in chat" }).click();
     // The chat page takes the handoff (lib/client/handoff.ts), opens the new conversation and puts the picture in the composer.
     await expect(page).toHaveURL(/\/chat\/[\w-]+$/);
-    await expect(page.getByRole("list", { name: "Pictures to send" }).getByRole("img", { name: "Preview of make-it-watercolor.png" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Edit: make it watercolor", level: 1 })).toBeVisible();
     expect(await page.evaluate(() => sessionStorage.getItem("gs-chat-handoff"))).toBeNull();
   });
 
