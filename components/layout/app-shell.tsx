@@ -7,8 +7,8 @@ export function AppShell({ children, banner }: { children: React.ReactNode; bann
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-panel focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <nav aria-label="Sections" className="flex shrink-0 items-center gap-3 border-b border-border bg-panel px-3 py-2 md:w-44 md:flex-col md:items-stretch md:border-r md:border-b-0 md:py-4">
-        <div className="flex items-center gap-2 px-1 font-semibold tracking-tight md:mb-4">
+      <nav aria-label="Sections" className="flex min-w-0 shrink-0 items-center gap-2 border-b border-border bg-panel px-3 py-2 md:w-44 md:flex-col md:items-stretch md:border-r md:border-b-0 md:py-4">
+        <div className="flex shrink-0 items-center gap-2 px-1 font-semibold tracking-tight md:mb-4">
           <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-fg">G</span>
           <span className="hidden sm:inline">Gateway Studio</span>
         </div>

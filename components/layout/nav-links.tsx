@@ -13,7 +13,7 @@ const LINKS = [
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 md:flex-col">
+    <ul className="flex min-w-0 gap-0.5 overflow-x-auto md:flex-col md:gap-1">
       {LINKS.map((l) => {
         const current = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (
@@ -22,14 +22,14 @@ export function NavLinks() {
               href={l.href}
               aria-current={current ? "page" : undefined}
               className={cn(
-                "flex items-center gap-2 rounded-md px-2.5 py-1.5 text-sm",
+                "flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm whitespace-nowrap md:gap-2 md:px-2.5",
                 current ? "bg-accent-soft font-medium text-fg" : "text-muted hover:bg-subtle hover:text-fg",
               )}
             >
               <svg aria-hidden viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
                 <path d={l.icon} />
               </svg>
-              <span>{l.label}</span>
+              <span className={l.href === "/settings" ? "sr-only sm:not-sr-only" : undefined}>{l.label}</span>
             </Link>
           </li>
         );

@@ -23,7 +23,7 @@ type Props = { source: string; plugins: PluginSet };
 /**
  * One top-level block. Memoized on its text and plugin set, which is what keeps finished blocks
  * from being parsed again while the answer streams (measured: bench/stream-render).
- * Raw HTML is escaped (no rehype-raw; skipHtml would drop it silently instead).
+ * Raw HTML is escaped (no raw-HTML plugin; skipHtml would drop it silently instead).
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ source, plugins }: Props) {
   return (

@@ -86,7 +86,9 @@ export function mapUpstreamError({ status, headers, bodyText, secrets }: Upstrea
   if (AUDIO_CODES.has(code) || /audio format|duration pars|ParseFloat/i.test(detail?.message ?? "")) {
     return appError("audio_format_rejected", "The gateway could not measure this recording's length, which it needs before transcribing. Converting it to WAV usually fixes this.", relayed);
   }
-  if (code === "prompt_blocked") {
+  // OpenAI-style image refusals (`content_policy_violation`, `moderation_blocked`) are the same outcome as
+  // new-api's prompt_blocked: retrying the same prompt cannot help, rephrasing can.
+  if (code === "prompt_blocked" || /^(content_policy_violation|moderation_blocked)$/.test(code) || detail?.type === "content_policy_violation") {
     return appError("prompt_blocked", "The provider blocked this prompt. Rephrase it and try again.", relayed);
   }
   if (status === 429) {
