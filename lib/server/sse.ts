@@ -31,14 +31,35 @@ export function sseResponse(
     async start(controller) {
       let lastWrite = Date.now();
       let ended = false;
-      const write = (text: string) => {
-        if (ended) return;
+      // The first event of each turn of the event loop goes out at once; any more produced in the same turn (an
+      // upstream burst parsed from one read) are joined into one chunk at the end of that turn. Every enqueue costs
+      // a trip through Next's stream pipe and a socket write, so a burst would otherwise make hundreds of both,
+      // while events that arrive apart still leave apart and none waits for the next upstream read.
+      let pending = "";
+      let turn: ReturnType<typeof setImmediate> | undefined;
+      const enqueue = (text: string) => {
         try {
           controller.enqueue(encoder.encode(text));
-          lastWrite = Date.now();
         } catch {
           ended = true;
         }
+      };
+      const flush = () => {
+        turn = undefined;
+        if (ended || !pending) return;
+        const text = pending;
+        pending = "";
+        enqueue(text);
+      };
+      const write = (text: string) => {
+        if (ended) return;
+        lastWrite = Date.now();
+        if (turn) {
+          pending += text;
+          return;
+        }
+        turn = setImmediate(flush);
+        enqueue(text);
       };
       timer = setInterval(() => {
         if (Date.now() - lastWrite >= heartbeatMs - 50) write(": ping\n\n");
@@ -59,6 +80,8 @@ export function sseResponse(
         write(`data: ${JSON.stringify({ type: "error", error: appError("internal", "Something went wrong on our side while streaming. Try again; if it keeps happening, report the request id.", { requestId, retryable: true }) })}\n\n`);
       } finally {
         clearInterval(timer);
+        if (turn) clearImmediate(turn);
+        flush();
         ended = true;
         try {
           controller.close();
