@@ -325,6 +325,73 @@ test("sidebar: search message text, rename, pin, delete with undo; shortcuts", a
   await expect(list.getByRole("link").first()).toContainText("Zebras");
 });
 
+/** Writes a gallery picture (blob + gallery record) the way the Images page stores one, with plain IndexedDB. */
+async function seedGalleryPicture(page: Page, bytes: number[]) {
+  await page.evaluate(async (bytes) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open("gateway-studio");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction(["blobs", "gallery"], "readwrite");
+    const blob = new Blob([new Uint8Array(bytes)], { type: "image/png" });
+    tx.objectStore("blobs").put({ id: "handoff-blob-1", blob, mime: "image/png", bytes: blob.size, createdAt: Date.now() });
+    tx.objectStore("gallery").put({ id: "handoff-pic-1", blobId: "handoff-blob-1", mime: "image/png", prompt: "a red fox", model: "gpt-image-1", createdAt: Date.now(), source: "images" });
+    await new Promise((r) => (tx.oncomplete = r));
+    db.close();
+  }, bytes);
+}
+
+test("a handoff from Images (picture, new conversation) and from Transcribe (text) lands in the composer and is sent", async ({ page }) => {
+  await openChat(page, "gemini-2.5-flash");
+  await expect(page.getByText("No conversations yet.")).toBeVisible();
+  const png = fixture("small-64.png");
+  await seedGalleryPicture(page, [...png]);
+  // What Images' "Edit in chat" does (lib/client/images/edit-in-chat.ts + lib/client/handoff.ts): a conversation
+  // record, then the handoff in sessionStorage, then /chat?handoff=1.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open("gateway-studio");
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction(["conversations"], "readwrite");
+    tx.objectStore("conversations").put({ id: "handoff-conv", title: "Edit: a red fox", createdAt: Date.now(), updatedAt: Date.now(), pinned: false });
+    await new Promise((r) => (tx.oncomplete = r));
+    db.close();
+    sessionStorage.setItem(
+      "gs-chat-handoff",
+      JSON.stringify({ conversationId: "handoff-conv", attachments: [{ blobId: "handoff-blob-1", mime: "image/png", bytes: 0, name: "a-red-fox.png" }] }),
+    );
+  });
+  await page.goto("/chat?handoff=1");
+  await expect(page).toHaveURL(/\/chat\/handoff-conv$/);
+  await expect(page.getByRole("heading", { name: "Edit: a red fox", level: 1 })).toBeVisible();
+  const tray = page.getByRole("list", { name: "Pictures to send" });
+  await expect(tray.getByRole("img", { name: "Preview of a-red-fox.png" })).toBeVisible();
+  await expect(page.getByTestId("draft-picture")).toHaveCount(1);
+  expect(await page.evaluate(() => sessionStorage.getItem("gs-chat-handoff"))).toBeNull();
+
+  await send(page, "Make it blue");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  const [request] = await chatRequests();
+  const pictures = images(request!.body);
+  expect(pictures).toHaveLength(1);
+  // The gallery's bytes, unchanged (a small PNG is sent as it is; the sim logs small data URLs in full).
+  expect(pictures[0]!.image_url!.url).toBe(`data:image/png;base64,${png.toString("base64")}`);
+  await expect(page.getByTestId("picture-in")).toHaveCount(1);
+  // Reloading does not apply the handoff twice.
+  await page.reload();
+  await expect(answers(page)).toHaveCount(1);
+  await expect(page.getByTestId("draft-picture")).toHaveCount(0);
+
+  // Transcribe's "Send to chat": text only, a new chat.
+  await page.evaluate(() => sessionStorage.setItem("gs-chat-handoff", JSON.stringify({ text: "Transcribed words" })));
+  await page.goto("/chat?handoff=1");
+  await expect(page).toHaveURL(/\/chat$/);
+  await expect(composer(page)).toHaveValue("Transcribed words");
+});
+
 test("the chat page passes axe, light and dark, desktop and phone (screenshots kept)", async ({ page }) => {
   await openChat(page, "gemini-2.5-flash");
   await send(page, "Hello there");

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useDropzone } from "react-dropzone";
 import { ModelPicker, useActiveModel } from "@/components/models/model-picker";
 import { getBlob, onOtherTabChange } from "@/lib/client/db";
-import { takeChatHandoff } from "@/lib/client/handoff";
+import { setChatHandoff, takeChatHandoff, type ChatHandoff } from "@/lib/client/handoff";
 import { CHAT_KINDS } from "@/lib/client/chat/settings";
 import { openConversation, reloadConversation, startNewChat, stopAnswer } from "@/lib/client/chat/controller";
 import { useChatList } from "@/lib/stores/chat-list-store";
@@ -17,6 +17,17 @@ import { ExportMenu } from "./export-menu";
 import { IconButton } from "./icon-button";
 import { Thread } from "./thread";
 import { EmptyChat } from "./empty-chat";
+
+/** Puts handed-over text and pictures into the composer's inbox; the composer takes them when it is ready. */
+async function applyHandoff(handoff: ChatHandoff) {
+  const items = await Promise.all(
+    (handoff.attachments ?? []).map(async (a) => ({ blob: await getBlob(a.blobId).catch(() => undefined), name: a.name ?? "picture" })),
+  );
+  const inbox = useComposerInbox.getState();
+  if (handoff.text) inbox.giveText(handoff.text);
+  const found = items.flatMap((i) => (i.blob ? [{ blob: i.blob, name: i.name }] : []));
+  if (found.length) inbox.give(found);
+}
 
 /** The open conversation: header (model, settings, export), the thread and the composer; drop pictures anywhere. */
 export function ChatView({ conversationId }: { conversationId: string | null }) {
@@ -46,19 +57,20 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
     };
   }, [conversationId]);
 
-  // Another page handed something over (Images "Edit in chat", Transcribe "Send to chat").
+  // Another page handed something over (Images "Edit in chat", Transcribe "Send to chat"). It is applied by
+  // the view of the conversation it is for: applied here and then navigated away, this page's composer
+  // would take the text and pictures and unmount with them.
   useEffect(() => {
-    if (conversationId || !new URLSearchParams(window.location.search).has("handoff")) return;
+    if (!new URLSearchParams(window.location.search).has("handoff")) return;
     const handoff = takeChatHandoff();
-    window.history.replaceState(null, "", "/chat");
-    if (!handoff) return;
-    const inbox = useComposerInbox.getState();
-    if (handoff.text) inbox.giveText(handoff.text);
-    void Promise.all((handoff.attachments ?? []).map(async (a) => ({ blob: await getBlob(a.blobId), name: a.name ?? "picture" }))).then((items) => {
-      const found = items.flatMap((i) => (i.blob ? [{ blob: i.blob, name: i.name }] : []));
-      if (found.length) useComposerInbox.getState().give(found);
-    });
-    if (handoff.conversationId) router.replace(`/chat/${handoff.conversationId}`);
+    const target = handoff?.conversationId ?? null;
+    if (handoff && target && target !== conversationId) {
+      setChatHandoff(handoff);
+      router.replace(`/chat/${encodeURIComponent(target)}?handoff=1`);
+      return;
+    }
+    window.history.replaceState(null, "", conversationId ? `/chat/${encodeURIComponent(conversationId)}` : "/chat");
+    if (handoff) void applyHandoff(handoff);
   }, [conversationId, router]);
 
   // Another tab wrote to this conversation: re-read it instead of overwriting (D-5).

@@ -1,12 +1,11 @@
 "use client";
 import { memo, useState } from "react";
 import { LazyMarkdown } from "./lazy-markdown";
-import { useActiveModel } from "@/components/models/model-picker";
-import { CHAT_KINDS } from "@/lib/client/chat/settings";
 import { ROOT } from "@/lib/client/chat/tree";
 import { chooseVersion, continueAnswer, deleteMessage, editAndResend, regenerate } from "@/lib/client/chat/controller";
 import { useChatThread } from "@/lib/stores/chat-thread-store";
 import { cn } from "@/lib/client/cn";
+import type { ModelInfo } from "@/lib/schemas";
 import { AnswerStatus } from "./answer-status";
 import { EditBox } from "./edit-box";
 import { MessageActions } from "./message-actions";
@@ -15,15 +14,15 @@ import { ThinkingBlock } from "./thinking-block";
 import { UsageLine } from "./usage-line";
 import { VersionSwitcher } from "./version-switcher";
 
-type Props = { id: string; picturesLeftOut: boolean };
+/** `model` is the chat's active model, read once by the thread (used by Edit, Regenerate and Continue). */
+type Props = { id: string; model: ModelInfo | undefined; picturesLeftOut: boolean };
 
 /** One turn of the thread. Subscribes to its own record only, so a streaming answer re-renders alone. */
-export const MessageItem = memo(function MessageItem({ id, picturesLeftOut }: Props) {
+export const MessageItem = memo(function MessageItem({ id, model, picturesLeftOut }: Props) {
   const message = useChatThread((s) => s.messages[id]);
   const streaming = useChatThread((s) => s.streamingId === id);
   const busy = useChatThread((s) => s.streamingId !== null);
   const siblings = useChatThread((s) => (message ? s.children.get(message.parentId ?? ROOT) : undefined));
-  const model = useActiveModel("chat", CHAT_KINDS);
   const [editing, setEditing] = useState(false);
   if (!message) return null;
 

@@ -1,11 +1,17 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useChatThread, type ThreadState } from "@/lib/stores/chat-thread-store";
+import { useActiveModel } from "@/components/models/model-picker";
+import { CHAT_KINDS } from "@/lib/client/chat/settings";
 import { MessageItem } from "./message-item";
 import { Icon } from "./icon";
 
-/** How many turns are mounted at first; more are mounted as the reader scrolls up. */
-const WINDOW = 40;
+/**
+ * How many turns are mounted at first: enough to fill a tall screen. Each answer is a markdown render (with
+ * code highlighting), so 40 at once cost seconds on a 1,000-message thread; more come STEP at a time on scroll-up.
+ */
+const WINDOW = 12;
+const STEP = 24;
 /** Within this many pixels of the end counts as "at the bottom". */
 const BOTTOM_SLACK = 80;
 
@@ -26,6 +32,8 @@ export function Thread({ empty }: { empty: React.ReactNode }) {
   const pathIds = useChatThread((s) => s.pathIds);
   const withPictures = useChatThread(latestPictureId);
   const conversationId = useChatThread((s) => s.conversation?.id);
+  // Read once here, not in every turn: each reader is a react-query observer (measurable on long threads).
+  const model = useActiveModel("chat", CHAT_KINDS);
   const [shown, setShown] = useState({ id: conversationId, count: WINDOW });
   const count = shown.id === conversationId ? shown.count : WINDOW;
   if (shown.id !== conversationId) setShown({ id: conversationId, count: WINDOW });
@@ -81,7 +89,7 @@ export function Thread({ empty }: { empty: React.ReactNode }) {
       ([entry]) => {
         if (!entry?.isIntersecting || atBottom.current) return;
         anchor.current = root.scrollHeight - root.scrollTop;
-        setShown((s) => ({ id: conversationId, count: s.count + WINDOW }));
+        setShown((s) => ({ id: conversationId, count: s.count + STEP }));
       },
       { root, rootMargin: "400px 0px 0px 0px" },
     );
@@ -109,7 +117,7 @@ export function Thread({ empty }: { empty: React.ReactNode }) {
                 onClick={() => {
                   const root = scroller.current;
                   if (root) anchor.current = root.scrollHeight - root.scrollTop;
-                  setShown({ id: conversationId, count: count + WINDOW });
+                  setShown({ id: conversationId, count: count + STEP });
                 }}
               >
                 Show earlier messages ({pathIds.length - count} more)
@@ -120,7 +128,7 @@ export function Thread({ empty }: { empty: React.ReactNode }) {
           <div role="log" aria-label="Conversation" aria-live="off">
             {visible.map((id, i) => (
               <div key={id} className={i < visible.length - 2 ? "[contain-intrinsic-size:auto_160px] [content-visibility:auto]" : undefined}>
-                <MessageItem id={id} picturesLeftOut={!!withPictures && id !== withPictures} />
+                <MessageItem id={id} model={model} picturesLeftOut={!!withPictures && id !== withPictures} />
               </div>
             ))}
           </div>

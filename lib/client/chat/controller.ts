@@ -14,8 +14,8 @@ import {
   getConversation,
   listMessages,
   newConversation,
-  putConversation,
   putMessage,
+  saveTurn,
   updateConversation,
 } from "./storage";
 import { streamChat } from "./stream";
@@ -104,19 +104,6 @@ function titleFrom(text: string, pictures: number): string {
   return pictures ? "Picture" : "New chat";
 }
 
-async function ensureConversation(firstText: string, pictures: number, model: string): Promise<ConversationRecord> {
-  const s = state();
-  const conv = s.conversation ?? newConversation();
-  if (s.persisted) return conv;
-  const created: ConversationRecord = { ...conv, title: titleFrom(firstText, pictures), model, createdAt: Date.now(), updatedAt: Date.now() };
-  await putConversation(created);
-  useChatThread.setState({ conversation: created, persisted: true });
-  // The URL follows the conversation without a navigation: the stream keeps running in this same view.
-  window.history.replaceState(null, "", `/chat/${created.id}`);
-  void useChatList.getState().refresh();
-  return created;
-}
-
 async function storePictures(pictures: OutgoingPicture[]): Promise<AttachmentRef[]> {
   const refs: AttachmentRef[] = [];
   for (const p of pictures) {
@@ -127,24 +114,31 @@ async function storePictures(pictures: OutgoingPicture[]): Promise<AttachmentRef
   return refs;
 }
 
-/** Sends a new user turn (saved before it is sent, D-10) and streams the answer. */
+/**
+ * Sends a new user turn and streams the answer. D-10: the conversation record (created on the first turn)
+ * and the user's message are written together, awaited, before the URL names the conversation and before
+ * the request goes out, so a reload at any moment finds both.
+ */
 export async function sendMessage(text: string, pictures: OutgoingPicture[], model: ModelInfo): Promise<void> {
   if (state().streamingId) return;
-  const conv = await ensureConversation(text, pictures.length, model.id);
+  const s = state();
+  const fresh = !s.persisted || !s.conversation;
+  const base = s.conversation ?? newConversation();
   const attachments = await storePictures(pictures);
-  const path = pathMessages();
-  const user: MessageRecord = {
-    id: newId(),
-    conversationId: conv.id,
-    parentId: path.at(-1)?.id ?? null,
-    role: "user",
-    text,
-    attachments,
-    createdAt: Date.now(),
-    status: "done",
-  };
-  await putMessage(user);
-  await chooseAndAdd(user);
+  const parentId = fresh ? null : (pathMessages().at(-1)?.id ?? null);
+  const now = Date.now();
+  const user: MessageRecord = { id: newId(), conversationId: base.id, parentId, role: "user", text, attachments, createdAt: now, status: "done" };
+  const branches = { ...(fresh ? {} : base.branches), [parentId ?? ROOT]: user.id };
+  const patch: Partial<ConversationRecord> = { branches, updatedAt: now };
+  const conv: ConversationRecord = fresh
+    ? { ...base, title: titleFrom(text, pictures.length), model: model.id, createdAt: now, ...patch }
+    : { ...base, ...patch };
+  await saveTurn(conv, patch, user);
+  // Only now may the URL name the conversation: the stream keeps running in this same view (no navigation).
+  setThreadMessages({ ...(fresh ? {} : state().messages), [user.id]: user }, conv);
+  useChatThread.setState({ persisted: true });
+  if (fresh) window.history.replaceState(null, "", `/chat/${conv.id}`);
+  void useChatList.getState().refresh();
   await answer(user, model);
 }
 

@@ -11,6 +11,7 @@ import {
   putConversation,
   putMessage,
   restoreConversation,
+  saveTurn,
   searchConversations,
   updateConversation,
 } from "./storage";
@@ -55,6 +56,18 @@ describe("chat storage", () => {
     await putMessage({ ...answer, text: "Half an answer" });
     const [saved] = await listMessages("c1");
     expect(saved).toMatchObject({ text: "Half an answer", status: "streaming" });
+  });
+
+  it("writes a first turn's conversation and message together; later turns patch the stored record (D-10)", async () => {
+    const conv = newConversation({ id: "c9", title: "Hello", branches: { root: "m1" } });
+    await saveTurn(conv, { branches: { root: "m1" }, updatedAt: 5 }, message("c9", "Hello", { id: "m1" }));
+    expect((await listConversations()).map((c) => c.id)).toEqual(["c9"]);
+    expect((await listMessages("c9")).map((m) => m.id)).toEqual(["m1"]);
+    // Another tab renamed it meanwhile: the next turn keeps the new title.
+    await updateConversation("c9", { title: "Renamed" });
+    await saveTurn({ ...conv, title: "stale" }, { branches: { root: "m1", m1: "m2" }, updatedAt: 6 }, message("c9", "Again", { id: "m2", parentId: "m1" }));
+    const [stored] = await listConversations();
+    expect(stored).toMatchObject({ title: "Renamed", branches: { root: "m1", m1: "m2" }, updatedAt: 6 });
   });
 
   it("deletes a conversation with its messages and pictures, and Undo restores all of it", async () => {

@@ -65,6 +65,23 @@ export async function putMessage(message: MessageRecord, options: { announce?: b
   if (options.announce !== false) announceChange({ store: "messages", ids: [message.id] });
 }
 
+/**
+ * Writes a user's turn together with its conversation in one transaction (D-10): the record is created from
+ * `conversation` when it does not exist yet, otherwise only `patch` is applied to the stored one (another
+ * tab may have renamed or pinned it). Both are on disk before the URL names the conversation.
+ */
+export async function saveTurn(conversation: ConversationRecord, patch: Partial<Omit<ConversationRecord, "id">>, message: MessageRecord): Promise<void> {
+  await write(async (db) => {
+    const tx = db.transaction(["conversations", "messages"], "readwrite");
+    const current = await tx.objectStore("conversations").get(conversation.id);
+    await tx.objectStore("conversations").put({ ...(current ?? conversation), ...patch });
+    await tx.objectStore("messages").put(message);
+    await tx.done;
+  });
+  announceChange({ store: "conversations", ids: [conversation.id] });
+  announceChange({ store: "messages", ids: [message.id] });
+}
+
 /** Deletes messages and the pictures only they used. */
 export async function deleteMessages(messages: MessageRecord[]): Promise<void> {
   if (!messages.length) return;
