@@ -3,8 +3,10 @@ import Link from "next/link";
 import { useState } from "react";
 import type { ConversationRecord } from "@/lib/client/db";
 import { cn } from "@/lib/client/cn";
+import { prefetchConversation } from "@/lib/client/chat/controller";
 import { Icon } from "./icon";
 import { IconButton } from "./icon-button";
+import { preloadMarkdown } from "./lazy-markdown";
 
 type Props = {
   conversation: ConversationRecord;
@@ -61,7 +63,15 @@ export function ConversationItem({ conversation, current, snippet, onOpen, onRen
     <li className={cn("group relative rounded-md", current ? "bg-accent-soft" : "hover:bg-subtle")}>
       <Link
         href={`/chat/${conversation.id}`}
-        onClick={onOpen}
+        onClick={(e) => {
+          // Read the conversation and load the markdown stack while the route changes, not after.
+          if (!e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) {
+            prefetchConversation(conversation.id);
+            preloadMarkdown();
+          }
+          onOpen();
+        }}
+        onPointerEnter={preloadMarkdown}
         aria-current={current ? "page" : undefined}
         className="block rounded-md py-1.5 pr-20 pl-2.5 text-sm"
       >

@@ -44,7 +44,7 @@ export async function openConversation(id: string | null): Promise<void> {
   if (!id) return startNewChat();
   if (!liveAnswer) revokePictureUrls();
   useChatThread.setState({ loading: true });
-  const [conversation, messages] = await Promise.all([getConversation(id), listMessages(id)]);
+  const [conversation, messages] = await takePrefetched(id);
   if (!conversation) {
     useChatThread.setState({ conversation: null, persisted: false, messages: {}, children: new Map(), pathIds: [], loading: false });
     return;
@@ -54,6 +54,23 @@ export async function openConversation(id: string | null): Promise<void> {
   if (resumed) byId[resumed.id] = resumed;
   useChatThread.setState({ persisted: true, loading: false, streamingId: resumed?.id ?? null });
   setThreadMessages(byId, conversation);
+}
+
+/** A read started when the reader clicked a conversation, so it overlaps the route change (used once). */
+let prefetched: { id: string; at: number; data: Promise<[ConversationRecord | undefined, MessageRecord[]]> } | null = null;
+
+/** Starts reading a conversation before its page mounts; openConversation takes the result. */
+export function prefetchConversation(id: string): void {
+  if (prefetched?.id === id) return;
+  prefetched = { id, at: Date.now(), data: Promise.all([getConversation(id), listMessages(id)]) };
+}
+
+function takePrefetched(id: string): Promise<[ConversationRecord | undefined, MessageRecord[]]> {
+  const p = prefetched;
+  prefetched = null;
+  // A stale read could miss what was written since; a couple of seconds covers any route change.
+  if (p?.id === id && Date.now() - p.at < 3000) return p.data;
+  return Promise.all([getConversation(id), listMessages(id)]);
 }
 
 /**
