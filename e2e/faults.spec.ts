@@ -41,12 +41,14 @@ type ChatFault = {
   /** How the way on is offered: a Retry button (default) or a countdown. */
   wayOn?: RegExp;
   timeout?: number;
+  /** Also check after a reload (always done when a partial answer arrived). */
+  reload?: true;
 };
 
 const BROKE_OFF = /broke off|ended unexpectedly|interrupted|connection/i;
 
 const CHAT_FAULTS: ChatFault[] = [
-  { quirk: "8 slow first byte", marker: "slow-first-byte=4000", done: true },
+  { quirk: "8 slow first byte", marker: "slow-first-byte=4000", reload: true, done: true },
   { quirk: "8 pings, comments, CRLF", marker: "ping=200,comments,crlf", done: true },
   { quirk: "10 truncated stream ending in [DONE]", marker: "truncated-done", finish: { reason: "incomplete", text: /Incomplete/ }, partial: true },
   { quirk: "10 abrupt TCP close", marker: "abrupt-close", alert: BROKE_OFF, partial: true },
@@ -56,8 +58,8 @@ const CHAT_FAULTS: ChatFault[] = [
   { quirk: "11 new-api relay_stream_error + [DONE]", marker: "relay-stream-error", alert: /broke off/, partial: true },
   { quirk: "11 bare JSON error without data:", marker: "bare-json-error", alert: /broke off|could not read/, partial: true },
   { quirk: "12 length", marker: "length", finish: { reason: "length", text: /Cut off/ }, partial: true },
-  { quirk: "12 content_filter with empty content (image model)", model: "gemini-2.5-flash-image", marker: "content-filter", finish: { reason: "content_filter", text: /Blocked/ } },
-  { quirk: "13/15 401 invalid key", marker: "error=401", alert: /refused the API key/ },
+  { quirk: "12 content_filter with empty content (image model)", model: "gemini-2.5-flash-image", marker: "content-filter", reload: true, finish: { reason: "content_filter", text: /Blocked/ } },
+  { quirk: "13/15 401 invalid key", marker: "error=401", reload: true, alert: /refused the API key/ },
   { quirk: "15 401 echoing a masked key", marker: "echo-key", alert: /refused the API key/ },
   { quirk: "15 403 insufficient_user_quota", marker: "error=403-quota", alert: /run out of balance or quota/ },
   { quirk: "15 403 model not allowed", marker: "error=403-model", alert: /not allowed to use this model/ },
@@ -68,11 +70,11 @@ const CHAT_FAULTS: ChatFault[] = [
   { quirk: "14 400 without code or param", marker: "error=400-no-code", alert: /did not accept/ },
   { quirk: "14 404 with a numeric code", marker: "error=404-gemini", alert: /did not accept/ },
   { quirk: "16 429 without Retry-After", marker: "error=429", alert: /rate-limiting/ },
-  { quirk: "16 429 with Retry-After: 60", marker: "error=429-retry-after", alert: /rate-limiting/, wayOn: /^Retry in \d+s$/ },
+  { quirk: "16 429 with Retry-After: 60", marker: "error=429-retry-after", reload: true, alert: /rate-limiting/, wayOn: /^Retry in \d+s$/ },
   { quirk: "16 429 empty body", marker: "error=429-empty", alert: /rate-limiting/ },
   { quirk: "16 429 upstream saturated", marker: "error=429-upstream", alert: /rate-limiting/ },
   { quirk: "14/16 429 with a numeric code", marker: "error=429-gemini", alert: /rate-limiting/ },
-  { quirk: "17 nginx HTML 502", marker: "html-502", alert: /having trouble/ },
+  { quirk: "17 nginx HTML 502", marker: "html-502", reload: true, alert: /having trouble/ },
   { quirk: "17 nginx HTML 504", marker: "html-504", alert: /took too long/ },
   { quirk: "17 Cloudflare 524", marker: "cf-524=1500", alert: /took too long/ },
   { quirk: "17 502 wrapped as JSON", marker: "error=502-wrapped", alert: /having trouble/ },
@@ -106,13 +108,17 @@ test.describe("chat faults", () => {
         await expect(notice).toContainText(fault.finish.text);
       }
       const firstParagraph = answer.locator("p").first();
+      // The markdown renderer loads lazily; wait for the partial answer to be rendered before reading it.
+      if (fault.partial) await expect(firstParagraph).toContainText("You asked");
       const partialText = fault.partial ? ((await firstParagraph.textContent()) ?? "") : "";
-      if (fault.partial) expect(partialText).toContain("You asked");
 
-      // Nothing lost: the question, the answer and its state survive a reload.
+      // Nothing lost: the question, the answer and its state survive a reload. Pre-stream errors all take the
+      // same path, so a representative few are reloaded (CI time on 2 cores); every partial answer is.
       await expect(page).toHaveURL(/\/chat\/[\w-]+$/);
       const title = prompt.replace(/\s*\[\[sim:[^\]]*\]\]/, "");
-      await expect(page.getByRole("navigation", { name: "Saved conversations" }).getByRole("link", { name: title })).toBeVisible();
+      // The sidebar shortens long titles with an ellipsis: match on their start.
+      await expect(page.getByRole("navigation", { name: "Saved conversations" }).getByRole("link", { name: title.slice(0, 40) })).toBeVisible();
+      if (!fault.partial && !fault.reload) return;
       await page.reload();
       await expect(userMessages(page).last()).toContainText(title, { timeout: 20_000 });
       await expect(answers(page)).toHaveCount(1);
@@ -136,9 +142,10 @@ test.describe("chat faults", () => {
 });
 
 test.describe("images faults", () => {
-  const IMAGE_FAULTS: { quirk: string; marker: string; alert: RegExp; retry?: RegExp }[] = [
+  const IMAGE_FAULTS: { quirk: string; marker: string; alert: RegExp; retry?: RegExp | null }[] = [
     { quirk: "15 500 no images generated", marker: "error=500-no-images", alert: /having trouble|no pictures|could not be made/i },
-    { quirk: "15 400 content policy refusal", marker: "refusal", alert: /did not accept|blocked|refused|policy/i },
+    // A refusal is not retried as is: the way on is rephrasing the prompt, which stays in the box.
+    { quirk: "15 400 content policy refusal", marker: "refusal", alert: /did not accept|blocked|refused|policy/i, retry: null },
     { quirk: "16 429 with Retry-After", marker: "error=429-retry-after", alert: /rate-limiting/, retry: /^Retry \(wait \d+ s\)$/ },
     { quirk: "17 nginx HTML 502", marker: "html-502", alert: /having trouble/ },
     { quirk: "17 Cloudflare 524 on a slow image call", marker: "cf-524=1500", alert: /took too long/ },
@@ -155,7 +162,8 @@ test.describe("images faults", () => {
       await page.getByRole("button", { name: "Generate", exact: true }).click();
       const alert = page.getByRole("alert").filter({ hasText: fault.alert });
       await expect(alert).toBeVisible({ timeout: 20_000 });
-      await expect(alert.getByRole("button", { name: fault.retry ?? /^Retry/ })).toBeVisible();
+      if (fault.retry === null) await expect(alert.getByRole("button", { name: /^Retry/ })).toHaveCount(0);
+      else await expect(alert.getByRole("button", { name: fault.retry ?? /^Retry/ })).toBeVisible();
       // What the user typed is kept for the next try.
       await expect(page.getByRole("textbox", { name: "Prompt" })).toHaveValue(prompt);
     });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { dumpBrowserStorage } from "./support/storage-dump";
@@ -36,11 +36,11 @@ async function chat(page: Page, model: string, prompts: string[]) {
   }
 }
 
-test("K-5 / X-3: a run through every page and an error path leaves the key in no traffic, storage or console; no beacon leaves", async ({ browser }) => {
+test("K-5 / X-3: a run through every page and an error path leaves the key in no traffic, storage or console; no beacon leaves", async ({ browser, baseURL }) => {
   test.setTimeout(150_000);
   expect(CANARY).toMatch(/^sk-canary-[0-9a-f]{32}$/);
   const harPath = path.join(OUT, "trust-leaks.har");
-  const context = await browser.newContext({ recordHar: { path: harPath, content: "embed" } });
+  const context = await browser.newContext({ baseURL, recordHar: { path: harPath, content: "embed" } });
   const page = await context.newPage();
   const consoleLines: string[] = [];
   page.on("console", (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
@@ -97,7 +97,10 @@ test("K-5 / X-3: a run through every page and an error path leaves the key in no
 });
 
 test("K-4: the server log of this run holds no key, no fragment of it, and no Authorization header", () => {
-  const log = readFileSync(path.join(OUT, "server.log"), "utf8");
+  const log = readdirSync(OUT)
+    .filter((f) => /^server.*\.log$/.test(f))
+    .map((f) => readFileSync(path.join(OUT, f), "utf8"))
+    .join("\n");
   expect(log.length).toBeGreaterThan(0);
   expect(leaksIn(log)).toEqual([]);
   expect(log).not.toMatch(/Bearer\s+sk-/);

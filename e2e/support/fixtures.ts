@@ -3,8 +3,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The simulated gateway this run talks to (started by playwright.config.ts). */
-export const SIM_URL = `http://127.0.0.1:${process.env.SIM_PORT}`;
+import { startStack, type Stack } from "./stack";
+
+/** This worker's simulated gateway (set when the worker's stack starts; see stack.ts). */
+export let SIM_URL = "";
 export const FIXTURES = path.join(process.cwd(), "e2e/fixtures");
 export const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
 
@@ -35,7 +37,19 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, "axe violations").toEqual([]);
 }
 
-export const test = base.extend<{ resetSim: void }>({
+export const test = base.extend<{ resetSim: void }, { stack: Stack }>({
+  stack: [
+    async ({}, provide, workerInfo) => {
+      const stack = await startStack(workerInfo.parallelIndex);
+      SIM_URL = stack.simURL;
+      process.env.SIM_PORT = new URL(stack.simURL).port;
+      process.env.E2E_PORT = new URL(stack.baseURL).port;
+      await provide(stack);
+      stack.stop();
+    },
+    { scope: "worker", auto: true, timeout: 120_000 },
+  ],
+  baseURL: async ({ stack }, provide) => provide(stack.baseURL),
   resetSim: [
     async ({}, use) => {
       await sim.reset();
