@@ -320,7 +320,21 @@ test.describe("Transcribe", () => {
     // Edit the text: kept after a reload.
     await page.getByRole("button", { name: "Edit text" }).click();
     await page.getByLabel("Transcript text").fill("Edited: the quick brown fox.");
-    await page.waitForTimeout(900);
+    // Wait until the edit is stored, then reload.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<string[]>((resolve) => {
+              const open = indexedDB.open("gateway-studio");
+              open.onsuccess = () => {
+                const req = open.result.transaction("transcripts").objectStore("transcripts").getAll();
+                req.onsuccess = () => resolve((req.result as { text: string }[]).map((r) => r.text));
+              };
+            }),
+        ),
+      )
+      .toContain("Edited: the quick brown fox.");
     await page.reload();
     await history.getByRole("button", { name: /^speech-en/ }).click();
     await page.getByRole("button", { name: "Edit text" }).click();

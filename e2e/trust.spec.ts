@@ -213,12 +213,14 @@ test.describe("storage", () => {
     await send(a, "gamma from tab A");
     await expect(answers(a).last()).toHaveAttribute("data-status", "done");
 
-    const stored = await dumpBrowserStorage(a);
-    const texts = (stored.indexedDB["gateway-studio"]?.messages ?? []) as { role: string; text: string }[];
+    // The last answer's final write may land just after the UI shows it finished: wait for it.
+    const storedMessages = async () =>
+      ((await dumpBrowserStorage(a)).indexedDB["gateway-studio"]?.messages ?? []) as { role: string; text: string }[];
+    await expect.poll(async () => (await storedMessages()).filter((m) => m.role === "assistant").length).toBe(3);
+    const texts = await storedMessages();
     for (const t of ["alpha from tab A", "beta from tab B", "gamma from tab A"]) {
       expect(texts.filter((m) => m.role === "user" && m.text === t), t).toHaveLength(1);
     }
-    expect(texts.filter((m) => m.role === "assistant")).toHaveLength(3);
     for (const page of [a, b]) {
       await page.reload();
       await expect(userMessages(page)).toHaveCount(3);

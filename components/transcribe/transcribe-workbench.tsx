@@ -121,15 +121,22 @@ export function TranscribeWorkbench() {
     setShown({ transcript: item, original: item.text, audio, audioName: item.audioName ?? item.title, notice: null });
   };
 
-  // Text edits are saved shortly after typing stops.
+  // Text edits are saved shortly after typing stops, and at once when the page is being left (nothing lost).
   const pendingText = useRef<{ id: string; text: string } | null>(null);
   useEffect(() => {
     const p = pendingText.current;
     if (!p || p.id === "unsaved") return;
-    const timer = setTimeout(() => {
+    const save = () => {
+      window.removeEventListener("pagehide", save);
+      clearTimeout(timer);
       void updateTranscript(p.id, { text: p.text }).then(() => history.refresh());
-    }, 600);
-    return () => clearTimeout(timer);
+    };
+    const timer = setTimeout(save, 300);
+    window.addEventListener("pagehide", save);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", save);
+    };
   }, [shown?.transcript.text, history]);
 
   const playerBlob = shown ? shown.audio : (source?.blob ?? null);
