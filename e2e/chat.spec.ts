@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect as baseExpect, sim, fixture, expectNoAxeViolations, type SimLogEntry } from "./support/fixtures";
+import { answers, composer, openChat, send } from "./support/chat";
 
 // Whole conversations with paced streams and multi-MB pictures, on a shared CI machine: more time than the defaults.
 test.describe.configure({ timeout: 120_000 });
@@ -7,22 +8,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 
 type ChatBody = { model: string; max_tokens?: number; messages: { role: string; content: string | { type: string; text?: string; image_url?: { url: string } }[] }[] };
 
-const composer = (page: Page) => page.getByLabel("Message", { exact: true });
-const answers = (page: Page) => page.locator('article[data-role="assistant"]');
-
-async function openChat(page: Page, model: string) {
-  await page.goto("/chat");
-  const picker = page.getByRole("combobox", { name: "Model" });
-  await picker.click();
-  await picker.fill(model);
-  await picker.press("Enter");
-  await expect(picker).toHaveValue(model);
-}
-
-async function send(page: Page, text: string) {
-  await composer(page).fill(text);
-  await composer(page).press("Enter");
-}
 
 async function chatRequests(): Promise<(SimLogEntry & { body: ChatBody })[]> {
   return (await sim.log()).filter((e) => e.path === "/v1/chat/completions") as (SimLogEntry & { body: ChatBody })[];

@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { expect, FIXTURES, sim, test } from "./support/fixtures";
+import { answers, openChat, send, userMessages } from "./support/chat";
 
 /**
  * Every gateway fault of gateway-protocol.md §8, driven from the simulated gateway through the real UI. Each must
@@ -8,22 +8,6 @@ import { expect, FIXTURES, sim, test } from "./support/fixtures";
  * message and any partial answer are still there.
  */
 
-const answers = (page: Page) => page.locator('article[data-role="assistant"]');
-const userMessages = (page: Page) => page.locator('article[data-role="user"]');
-
-async function openChat(page: Page, model: string) {
-  await page.goto("/chat");
-  const picker = page.getByRole("combobox", { name: "Model" });
-  await picker.click();
-  await picker.fill(model);
-  await picker.press("Enter");
-  await expect(picker).toHaveValue(model);
-}
-
-async function send(page: Page, text: string) {
-  await page.getByLabel("Message", { exact: true }).fill(text);
-  await page.getByLabel("Message", { exact: true }).press("Enter");
-}
 
 type ChatFault = {
   /** §8 quirk number and name. */
