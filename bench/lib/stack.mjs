@@ -7,8 +7,9 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const DIST = ".next-bench";
-export const OUT = path.join(ROOT, "bench/out");
+// BENCH_DIST lets several people bench their own builds side by side on one checkout.
+export const DIST = process.env.BENCH_DIST || ".next-bench";
+export const OUT = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(ROOT, "bench/out");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
 export const progress = (...args) => process.stderr.write(`[bench] ${args.join(" ")}\n`);
