@@ -48,25 +48,48 @@ export async function readChatStream(body: ReadableStream<Uint8Array>, handlers:
   }
 }
 
+/** The browser lost its network while the answer was arriving (S-7). */
+export const OFFLINE_MESSAGE =
+  "You went offline while the answer was arriving. The part that arrived is kept: use Continue or Retry once you are back online.";
+
 /**
  * POST /api/chat and stream its events. Throws ApiError when the request fails before the stream starts
  * (bad input, 429, gateway down) or when the connection breaks; an abort throws ApiError{code:"aborted"}.
+ * Going offline seldom breaks an open connection at once (the stream would just hang until a timeout), so
+ * the browser's `offline` event ends the stream here with its own error (S-7).
  */
 export async function streamChat(request: ChatRequest, signal: AbortSignal, handlers: StreamHandlers): Promise<void> {
-  const res = await apiFetch("/api/chat", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-    body: JSON.stringify(request),
-    signal,
-  });
-  if (!res.body) throw toApiError(new TypeError("empty body"));
+  const offline = new AbortController();
+  const onOffline = () => offline.abort();
+  const win = typeof window !== "undefined" ? window : null;
+  win?.addEventListener("offline", onOffline);
+  const both = AbortSignal.any([signal, offline.signal]);
+  const lost = (err: unknown) => {
+    if (signal.aborted) return toApiError(new DOMException("Aborted", "AbortError"));
+    if (offline.signal.aborted) return new ApiError({ code: "network_error", message: OFFLINE_MESSAGE, retryable: true }, 0);
+    return err;
+  };
   try {
-    await readChatStream(res.body, handlers);
-  } catch {
-    if (signal.aborted) throw toApiError(new DOMException("Aborted", "AbortError"));
-    throw new ApiError(
-      { code: "stream_interrupted", message: "The connection was lost while the answer was arriving.", retryable: true },
-      0,
-    );
+    let res: Response;
+    try {
+      res = await apiFetch("/api/chat", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+        body: JSON.stringify(request),
+        signal: both,
+      });
+    } catch (err) {
+      throw lost(err);
+    }
+    if (!res.body) throw toApiError(new TypeError("empty body"));
+    try {
+      await readChatStream(res.body, handlers);
+    } catch {
+      throw lost(
+        new ApiError({ code: "stream_interrupted", message: "The connection was lost while the answer was arriving.", retryable: true }, 0),
+      );
+    }
+  } finally {
+    win?.removeEventListener("offline", onOffline);
   }
 }
