@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
-import { Providers } from "@/components/layout/providers";
 import { AppShell } from "@/components/layout/app-shell";
 import { StatusBanner } from "@/components/layout/status-banner";
 import { StorageBanner } from "@/components/storage/storage-banner";
@@ -26,16 +25,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en" className={theme}>
       <body className="font-sans">
-        <Providers>
-          <AppShell
-            banner={
-              <>
-                <StatusBanner config={publicConfig()} />
-                <StorageBanner />
-              </>
-            }
-          >{children}</AppShell>
-        </Providers>
+        <AppShell
+          banner={
+            <>
+              <StatusBanner config={publicConfig()} />
+              <StorageBanner />
+            </>
+          }
+        >
+          {children}
+        </AppShell>
       </body>
     </html>
   );

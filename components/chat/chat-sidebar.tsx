@@ -1,18 +1,22 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { onOtherTabChange } from "@/lib/client/db";
-import { deleteConversation, restoreConversation, searchConversations, updateConversation, type ConversationSnapshot } from "@/lib/client/chat/storage";
-import { saveSettings, startNewChat, stopAnswer } from "@/lib/client/chat/controller";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import type { ConversationSnapshot } from "@/lib/client/chat/storage";
 import { useChatList } from "@/lib/stores/chat-list-store";
 import { useChatThread } from "@/lib/stores/chat-thread-store";
 import { useComposerInbox } from "@/lib/stores/chat-composer-store";
 import { cn } from "@/lib/client/cn";
-import { ConversationItem } from "./conversation-item";
 import { Icon } from "./icon";
 import { IconButton } from "./icon-button";
-import { UndoToast } from "./undo-toast";
+
+// The storage layer and the controller are loaded after the first paint (the list's first read brings them).
+const storage = () => import("@/lib/client/chat/storage");
+const controller = () => import("@/lib/client/chat/controller");
+// Items and the undo toast are drawn only once the list has been read (or something deleted): loaded with the first read.
+const loadItem = () => import("./conversation-item");
+const ConversationItem = lazy(() => loadItem().then((m) => ({ default: m.ConversationItem })));
+const UndoToast = lazy(() => import("./undo-toast").then((m) => ({ default: m.UndoToast })));
 
 /** Conversations: new, search (titles and message text), rename, pin, delete with undo. A drawer at phone width. */
 export function ChatSidebar() {
@@ -26,17 +30,27 @@ export function ChatSidebar() {
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    void loadItem();
     void refresh();
-    return onOtherTabChange((e) => {
-      if (e.store === "conversations") void refresh();
+    let off: (() => void) | undefined;
+    let live = true;
+    void import("@/lib/client/db").then(({ onOtherTabChange }) => {
+      if (!live) return;
+      off = onOtherTabChange((e) => {
+        if (e.store === "conversations") void refresh();
+      });
     });
+    return () => {
+      live = false;
+      off?.();
+    };
   }, [refresh]);
 
   useEffect(() => {
     const q = query.trim();
     if (!q) return;
     let live = true;
-    const t = setTimeout(() => void searchConversations(q).then((h) => live && setHits(h)), 150);
+    const t = setTimeout(() => void storage().then((st) => st.searchConversations(q)).then((h) => live && setHits(h)), 150);
     return () => {
       live = false;
       clearTimeout(t);
@@ -58,6 +72,7 @@ export function ChatSidebar() {
   }, [setDrawerOpen]);
 
   const remove = async (id: string) => {
+    const [{ deleteConversation }, { startNewChat, stopAnswer }] = await Promise.all([storage(), controller()]);
     if (id === currentId) {
       if (useChatThread.getState().streamingId) stopAnswer();
       router.push("/chat");
@@ -69,13 +84,14 @@ export function ChatSidebar() {
   };
   const undoDelete = async () => {
     if (!undo) return;
+    const { restoreConversation } = await storage();
     await restoreConversation(undo);
     setUndo(null);
     await refresh();
   };
   const rename = async (id: string, title: string) => {
-    if (id === useChatThread.getState().conversation?.id) await saveSettings({ title });
-    else await updateConversation(id, { title });
+    if (id === useChatThread.getState().conversation?.id) await (await controller()).saveSettings({ title });
+    else await (await storage()).updateConversation(id, { title });
     await refresh();
   };
   const dismissUndo = useCallback(() => setUndo(null), []);
@@ -98,7 +114,7 @@ export function ChatSidebar() {
             href="/chat"
             onClick={() => {
               setDrawerOpen(false);
-              startNewChat();
+              void controller().then((c) => c.startNewChat());
               useComposerInbox.getState().focus();
             }}
             aria-keyshortcuts="Control+Shift+O Meta+Shift+O"
@@ -136,23 +152,29 @@ export function ChatSidebar() {
           {loaded && shown.length === 0 && (
             <p className="px-2 py-4 text-center text-xs text-muted">{searching ? "No chat matches." : "No conversations yet."}</p>
           )}
-          <ul className="space-y-0.5">
-            {shown.map((c) => (
-              <ConversationItem
-                key={c.id}
-                conversation={c}
-                current={c.id === currentId}
-                snippet={searching ? hits?.get(c.id) : undefined}
-                onOpen={() => setDrawerOpen(false)}
-                onRename={(title) => void rename(c.id, title)}
-                onTogglePin={() => void updateConversation(c.id, { pinned: !c.pinned }).then(refresh)}
-                onDelete={() => void remove(c.id)}
-              />
-            ))}
-          </ul>
+          <Suspense fallback={null}>
+            <ul className="space-y-0.5">
+              {shown.map((c) => (
+                <ConversationItem
+                  key={c.id}
+                  conversation={c}
+                  current={c.id === currentId}
+                  snippet={searching ? hits?.get(c.id) : undefined}
+                  onOpen={() => setDrawerOpen(false)}
+                  onRename={(title) => void rename(c.id, title)}
+                  onTogglePin={() => void storage().then((st) => st.updateConversation(c.id, { pinned: !c.pinned })).then(refresh)}
+                  onDelete={() => void remove(c.id)}
+                />
+              ))}
+            </ul>
+          </Suspense>
         </nav>
       </aside>
-      {undo && <UndoToast text={`Deleted “${undo.conversation.title}”.`} onUndo={() => void undoDelete()} onDone={dismissUndo} />}
+      {undo && (
+        <Suspense fallback={null}>
+          <UndoToast text={`Deleted “${undo.conversation.title}”.`} onUndo={() => void undoDelete()} onDone={dismissUndo} />
+        </Suspense>
+      )}
     </>
   );
 }

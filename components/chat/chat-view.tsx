@@ -1,27 +1,33 @@
 "use client";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useDropzone } from "react-dropzone";
 import { ModelPicker, useActiveModel } from "@/components/models/model-picker";
-import { getBlob, onOtherTabChange } from "@/lib/client/db";
-import { setChatHandoff, takeChatHandoff, type ChatHandoff } from "@/lib/client/handoff";
-import { CHAT_KINDS } from "@/lib/client/chat/settings";
-import { openConversation, reloadConversation, startNewChat, stopAnswer } from "@/lib/client/chat/controller";
+import type { ChatHandoff } from "@/lib/client/handoff";
+import { CHAT_KINDS } from "@/lib/client/chat/kinds";
 import { useChatList } from "@/lib/stores/chat-list-store";
 import { useChatThread } from "@/lib/stores/chat-thread-store";
 import { useComposerInbox } from "@/lib/stores/chat-composer-store";
 import { useModelStore } from "@/lib/stores/model-store";
-import { ChatSettings } from "./chat-settings";
 import { Composer } from "./composer";
-import { ExportMenu } from "./export-menu";
 import { IconButton } from "./icon-button";
-import { Thread } from "./thread";
 import { EmptyChat } from "./empty-chat";
+import { LazyThread, preloadThread } from "./lazy-thread";
+import { preloadMarkdown } from "./lazy-markdown";
+import { useDropFiles } from "./use-drop-files";
+
+// Loaded after the first paint: the controller brings the storage layer (idb), the stream reader and the
+// history builder, none of which an empty chat needs to show itself.
+const controller = () => import("@/lib/client/chat/controller");
+const ChatSettings = lazy(() => import("./chat-settings").then((m) => ({ default: m.ChatSettings })));
+const ExportMenu = lazy(() => import("./export-menu").then((m) => ({ default: m.ExportMenu })));
 
 /** Puts handed-over text and pictures into the composer's inbox; the composer takes them when it is ready. */
 async function applyHandoff(handoff: ChatHandoff) {
   const items = await Promise.all(
-    (handoff.attachments ?? []).map(async (a) => ({ blob: await getBlob(a.blobId).catch(() => undefined), name: a.name ?? "picture" })),
+    (handoff.attachments ?? []).map(async (a) => {
+      const { getBlob } = await import("@/lib/client/db");
+      return { blob: await getBlob(a.blobId).catch(() => undefined), name: a.name ?? "picture" };
+    }),
   );
   const inbox = useComposerInbox.getState();
   if (handoff.text) inbox.giveText(handoff.text);
@@ -43,7 +49,13 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
 
   useEffect(() => {
     let live = true;
-    void openConversation(conversationId).then(() => {
+    if (conversationId) {
+      // A saved conversation shows its answers as soon as it is read: fetch their code alongside.
+      preloadThread();
+      preloadMarkdown();
+    }
+    void controller().then(async ({ openConversation }) => {
+      await openConversation(conversationId);
       const s = useChatThread.getState();
       if (!live) return;
       setMissing(!!conversationId && !s.conversation);
@@ -62,27 +74,35 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
   // would take the text and pictures and unmount with them.
   useEffect(() => {
     if (!new URLSearchParams(window.location.search).has("handoff")) return;
-    const handoff = takeChatHandoff();
-    const target = handoff?.conversationId ?? null;
-    if (handoff && target && target !== conversationId) {
-      setChatHandoff(handoff);
-      router.replace(`/chat/${encodeURIComponent(target)}?handoff=1`);
-      return;
-    }
-    window.history.replaceState(null, "", conversationId ? `/chat/${encodeURIComponent(conversationId)}` : "/chat");
-    if (handoff) void applyHandoff(handoff);
+    void import("@/lib/client/handoff").then(({ setChatHandoff, takeChatHandoff }) => {
+      const handoff = takeChatHandoff();
+      const target = handoff?.conversationId ?? null;
+      if (handoff && target && target !== conversationId) {
+        setChatHandoff(handoff);
+        router.replace(`/chat/${encodeURIComponent(target)}?handoff=1`);
+        return;
+      }
+      window.history.replaceState(null, "", conversationId ? `/chat/${encodeURIComponent(conversationId)}` : "/chat");
+      if (handoff) void applyHandoff(handoff);
+    });
   }, [conversationId, router]);
 
   // Another tab wrote to this conversation: re-read it instead of overwriting (D-5).
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = onOtherTabChange((e) => {
-      if (e.store !== "messages" && e.store !== "conversations") return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void reloadConversation(), 150);
+    let off: (() => void) | undefined;
+    let live = true;
+    void import("@/lib/client/db").then(({ onOtherTabChange }) => {
+      if (!live) return;
+      off = onOtherTabChange((e) => {
+        if (e.store !== "messages" && e.store !== "conversations") return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void controller().then((c) => c.reloadConversation()), 150);
+      });
     });
     return () => {
-      off();
+      live = false;
+      off?.();
       clearTimeout(timer);
     };
   }, []);
@@ -91,11 +111,11 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       if (e.key === "Escape" && useChatThread.getState().streamingId && !e.defaultPrevented) {
-        stopAnswer();
+        void controller().then((c) => c.stopAnswer());
       } else if (mod && e.shiftKey && e.key.toLowerCase() === "o") {
         e.preventDefault();
         router.push("/chat");
-        startNewChat();
+        void controller().then((c) => c.startNewChat());
         useComposerInbox.getState().focus();
       }
     };
@@ -103,12 +123,20 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
     return () => window.removeEventListener("keydown", onKey);
   }, [router]);
 
-  const { getRootProps, isDragActive } = useDropzone({
-    noClick: true,
-    noKeyboard: true,
-    // Every file is let through: the composer judges pictures by their bytes and explains refusals.
-    onDrop: (files) => useComposerInbox.getState().give(files.map((f) => ({ blob: f, name: f.name }))),
-  });
+  // Every file is let through: the composer judges pictures by their bytes and explains refusals.
+  const { active: isDragActive, handlers: dropHandlers } = useDropFiles((files) =>
+    useComposerInbox.getState().give(files.map((f) => ({ blob: f, name: f.name }))),
+  );
+  const pathLength = useChatThread((s) => s.pathIds.length);
+
+  const skeleton = (
+    <div className="flex-1 p-6" role="status" aria-label="Loading conversation">
+      <div className="mx-auto max-w-3xl space-y-3">
+        <div className="h-4 w-2/3 animate-pulse rounded bg-subtle" />
+        <div className="h-4 w-1/2 animate-pulse rounded bg-subtle" />
+      </div>
+    </div>
+  );
 
   if (missing) {
     return (
@@ -120,7 +148,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
             type="button"
             onClick={() => {
               router.push("/chat");
-              startNewChat();
+              void controller().then((c) => c.startNewChat());
             }}
             className="mt-4 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg">
             Start a new chat
@@ -131,7 +159,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
   }
 
   return (
-    <div {...getRootProps({ className: "relative flex h-full min-w-0 flex-1 flex-col outline-none" })} data-testid="chat-drop-zone">
+    <div {...dropHandlers} className="relative flex h-full min-w-0 flex-1 flex-col outline-none" data-testid="chat-drop-zone">
       <header className="flex items-center gap-2 border-b border-border bg-panel px-3 py-2">
         <IconButton icon="menu" label="Conversations" className="md:hidden" onClick={() => setDrawerOpen(true)} />
         <h1 className="min-w-0 flex-1 truncate text-sm font-medium" title={conversation?.title}>
@@ -145,18 +173,31 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
           onClick={() => setSettingsOpen((o) => !o)}
           className={settingsOpen ? "bg-subtle text-fg" : undefined}
         />
-        {persisted && <ExportMenu />}
+        {persisted && (
+          <Suspense fallback={null}>
+            <ExportMenu />
+          </Suspense>
+        )}
       </header>
-      {settingsOpen && conversation && <ChatSettings key={conversation.id} conversation={conversation} model={model} />}
+      {settingsOpen && conversation && (
+        <Suspense fallback={null}>
+          <ChatSettings key={conversation.id} conversation={conversation} model={model} />
+        </Suspense>
+      )}
       {loading ? (
-        <div className="flex-1 p-6" role="status" aria-label="Loading conversation">
-          <div className="mx-auto max-w-3xl space-y-3">
-            <div className="h-4 w-2/3 animate-pulse rounded bg-subtle" />
-            <div className="h-4 w-1/2 animate-pulse rounded bg-subtle" />
+        skeleton
+      ) : pathLength > 0 ? (
+        <LazyThread skeleton={skeleton} />
+      ) : (
+        // The empty thread, drawn here (and on the server) without the thread's code: the same boxes as Thread's.
+        <div className="relative min-h-0 flex-1">
+          <div className="h-full overflow-y-auto" data-testid="thread-scroller">
+            <div className="mx-auto w-full max-w-3xl px-4 pb-6">
+              <EmptyChat model={model?.id} />
+              <div role="log" aria-label="Conversation" aria-live="off" />
+            </div>
           </div>
         </div>
-      ) : (
-        <Thread empty={<EmptyChat model={model?.id} />} />
       )}
       <Composer />
       <p className="sr-only" aria-live="polite" role="status">

@@ -1,14 +1,24 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useActiveModel } from "@/components/models/model-picker";
-import { CHAT_KINDS } from "@/lib/client/chat/settings";
-import { sendMessage, stopAnswer } from "@/lib/client/chat/controller";
+import { CHAT_KINDS } from "@/lib/client/chat/kinds";
 import { useChatThread } from "@/lib/stores/chat-thread-store";
 import { useComposerInbox } from "@/lib/stores/chat-composer-store";
 import { cn } from "@/lib/client/cn";
 import { Icon } from "./icon";
-import { PictureTray } from "./picture-tray";
 import { useComposerPictures } from "./use-composer-pictures";
+import { preloadMarkdown } from "./lazy-markdown";
+import { preloadThread } from "./lazy-thread";
+
+const controller = () => import("@/lib/client/chat/controller");
+// Only drawn once a picture is added (the picture code loads then too).
+const PictureTray = lazy(() => import("./picture-tray").then((m) => ({ default: m.PictureTray })));
+
+/** Someone about to write: fetch what shows the answer (thread and markdown) while they type. */
+function prepareForAnswer() {
+  preloadThread();
+  preloadMarkdown();
+}
 
 /**
  * Where the person writes. Its text lives in local state, so a keystroke re-renders this component only,
@@ -49,11 +59,16 @@ export function Composer() {
     const ready = takeAll();
     setText("");
     setSendError(null);
-    sendMessage(
-      draft,
-      ready.map((p) => ({ blob: p.blob!, mime: p.mime!, width: p.width, height: p.height, name: p.name })),
-      model,
-    ).catch((err: unknown) => {
+    prepareForAnswer();
+    controller()
+      .then(({ sendMessage }) =>
+        sendMessage(
+          draft,
+          ready.map((p) => ({ blob: p.blob!, mime: p.mime!, width: p.width, height: p.height, name: p.name })),
+          model,
+        ),
+      )
+      .catch((err: unknown) => {
       // Nothing was sent: give the draft back as it was.
       setText((t) => t || draft);
       restore(ready);
@@ -100,7 +115,11 @@ export function Composer() {
           send();
         }}
       >
-        <PictureTray pictures={pictures} onRemove={remove} />
+        {pictures.length > 0 && (
+          <Suspense fallback={null}>
+            <PictureTray pictures={pictures} onRemove={remove} />
+          </Suspense>
+        )}
         <label htmlFor="chat-composer" className="sr-only">
           Message
         </label>
@@ -109,6 +128,7 @@ export function Composer() {
           ref={input}
           value={text}
           onChange={(e) => setText(e.target.value)}
+          onFocus={prepareForAnswer}
           onKeyDown={(e) => {
             if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
@@ -159,7 +179,7 @@ export function Composer() {
           {streaming ? (
             <button
               type="button"
-              onClick={stopAnswer}
+              onClick={() => void controller().then((c) => c.stopAnswer())}
               aria-keyshortcuts="Escape"
               title="Stop (Esc)"
               className="inline-flex items-center gap-1.5 rounded-lg bg-fg px-3 py-1.5 text-sm font-medium text-bg"

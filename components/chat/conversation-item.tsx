@@ -3,10 +3,16 @@ import Link from "next/link";
 import { useState } from "react";
 import type { ConversationRecord } from "@/lib/client/db";
 import { cn } from "@/lib/client/cn";
-import { prefetchConversation } from "@/lib/client/chat/controller";
 import { Icon } from "./icon";
 import { IconButton } from "./icon-button";
 import { preloadMarkdown } from "./lazy-markdown";
+import { preloadThread } from "./lazy-thread";
+
+/** Hovering a conversation is a good sign it is about to be opened: fetch the code that shows it. */
+function preloadConversationView() {
+  preloadThread();
+  preloadMarkdown();
+}
 
 type Props = {
   conversation: ConversationRecord;
@@ -66,12 +72,13 @@ export function ConversationItem({ conversation, current, snippet, onOpen, onRen
         onClick={(e) => {
           // Read the conversation and load the markdown stack while the route changes, not after.
           if (!e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) {
-            prefetchConversation(conversation.id);
-            preloadMarkdown();
+            // The chat view loaded the controller when it mounted: this import resolves at once.
+            void import("@/lib/client/chat/controller").then((c) => c.prefetchConversation(conversation.id));
+            preloadConversationView();
           }
           onOpen();
         }}
-        onPointerEnter={preloadMarkdown}
+        onPointerEnter={preloadConversationView}
         aria-current={current ? "page" : undefined}
         className="block rounded-md py-1.5 pr-20 pl-2.5 text-sm"
       >

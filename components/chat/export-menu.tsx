@@ -1,22 +1,28 @@
 "use client";
 import { useRef } from "react";
-import { getBlob } from "@/lib/client/db";
-import { blobToDataUrl } from "@/lib/client/chat/image-type";
-import { conversationToJson, conversationToMarkdown, download, fileNameFor } from "@/lib/client/chat/export";
 import { selectPathMessages, useChatThread } from "@/lib/stores/chat-thread-store";
 import { Icon } from "./icon";
+
+// The exporters (and the storage layer, for the JSON's pictures) load on the first click, not with the page.
+const exporters = () => import("@/lib/client/chat/export");
 
 /** Export this conversation: Markdown (the shown thread) or JSON (every branch, pictures included). */
 export function ExportMenu() {
   const ref = useRef<HTMLDetailsElement>(null);
   const close = () => ref.current?.removeAttribute("open");
-  const asMarkdown = () => {
+  const asMarkdown = async () => {
+    const { conversationToMarkdown, download, fileNameFor } = await exporters();
     const s = useChatThread.getState();
     if (!s.conversation) return;
     download(conversationToMarkdown(s.conversation, selectPathMessages(s)), fileNameFor(s.conversation.title, "md"), "text/markdown");
     close();
   };
   const asJson = async () => {
+    const [{ conversationToJson, download, fileNameFor }, { getBlob }, { blobToDataUrl }] = await Promise.all([
+      exporters(),
+      import("@/lib/client/db"),
+      import("@/lib/client/chat/image-type"),
+    ]);
     const s = useChatThread.getState();
     if (!s.conversation) return;
     const json = await conversationToJson(s.conversation, Object.values(s.messages), async (id, mime) => {
@@ -34,7 +40,7 @@ export function ExportMenu() {
         <span className="sr-only sm:hidden">Export</span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-border bg-panel py-1 shadow-lg">
-        <button type="button" className={item} onClick={asMarkdown}>
+        <button type="button" className={item} onClick={() => void asMarkdown()}>
           Markdown (.md)
         </button>
         <button type="button" className={item} onClick={() => void asJson()}>

@@ -2,19 +2,15 @@
 import { lazy, Suspense } from "react";
 
 // The markdown stack (react-markdown, remark, micromark) is ~47 kB gzipped: it stays out of the chat page's
-// first load and is fetched once the browser is idle (or sooner, when a saved conversation is opened), so it
-// is usually ready before the first answer arrives. Until it is, an answer shows as plain text.
+// first load. It is fetched when an answer is on its way (the person types, sends, or opens a saved
+// conversation), so it is usually ready before the first answer arrives and never competes with the first
+// paint of an empty chat. Until it is, an answer shows as plain text.
 const load = () => import("@/components/markdown/markdown");
 const Markdown = lazy(() => load().then((m) => ({ default: m.Markdown })));
 
-/** Starts loading the markdown stack early (opening a saved conversation), so answers do not render twice. */
+/** Starts loading the markdown stack ahead of need (typing, sending, opening a saved conversation). */
 export function preloadMarkdown(): void {
   void load();
-}
-
-if (typeof window !== "undefined") {
-  const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1500));
-  idle(preloadMarkdown);
 }
 
 export function LazyMarkdown(props: { text: string; streaming?: boolean; className?: string }) {

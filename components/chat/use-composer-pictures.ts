@@ -1,6 +1,5 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { newId } from "@/lib/client/db";
 import { useComposerInbox, type IncomingPicture } from "@/lib/stores/chat-composer-store";
 
 export type DraftPicture = {
@@ -17,8 +16,8 @@ export type DraftPicture = {
 };
 
 /**
- * The composer's pictures: each one is checked by its bytes and downscaled (the canvas code is loaded on
- * the first picture), with a preview URL that is revoked when it is removed or sent.
+ * The composer's pictures: each one is checked by its bytes and downscaled (the canvas code and the
+ * storage layer are loaded on the first picture), with a preview URL that is revoked when it is removed or sent.
  */
 export function useComposerPictures() {
   const [pictures, setPictures] = useState<DraftPicture[]>([]);
@@ -26,7 +25,7 @@ export function useComposerPictures() {
   const urls = useRef(new Set<string>());
 
   const add = useCallback(async (items: IncomingPicture[]) => {
-    const { preparePicture } = await import("@/lib/client/chat/downscale");
+    const [{ preparePicture }, { newId }] = await Promise.all([import("@/lib/client/chat/downscale"), import("@/lib/client/db")]);
     for (const item of items) {
       const id = newId();
       const url = URL.createObjectURL(item.blob);

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { cn } from "@/lib/client/cn";
 
 const LINKS = [
@@ -12,6 +12,7 @@ const LINKS = [
 
 export function NavLinks() {
   const pathname = usePathname();
+  const router = useRouter();
   return (
     <ul className="flex min-w-0 gap-0.5 overflow-x-auto md:flex-col md:gap-1">
       {LINKS.map((l) => {
@@ -20,6 +21,12 @@ export function NavLinks() {
           <li key={l.href}>
             <Link
               href={l.href}
+              // Prefetched on intent (pointer or focus), not on load: three route fetches and their parsing at
+              // start-up competed with the page's own first work on slow phones.
+              prefetch={false}
+              onPointerEnter={() => router.prefetch(l.href)}
+              onFocus={() => router.prefetch(l.href)}
+              onTouchStart={() => router.prefetch(l.href)}
               aria-current={current ? "page" : undefined}
               className={cn(
                 "flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm whitespace-nowrap md:gap-2 md:px-2.5",

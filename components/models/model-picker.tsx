@@ -12,6 +12,11 @@ type Props = {
   className?: string;
 };
 
+// One collator for every sort (localeCompare sets one up per call), made on the first sort: setting one up
+// costs tens of milliseconds on a phone, which page start-up should not pay.
+let collator: Intl.Collator | undefined;
+const compare = (a: string, b: string) => (collator ??= new Intl.Collator()).compare(a, b);
+
 /** Picks the model for one page: a searchable combobox fed by /api/models, grouped by provider. */
 export function ModelPicker({ slot, kinds, className }: Props) {
   const { data, isPending, isError, error, refetch, isFetching } = useModels();
@@ -27,12 +32,14 @@ export function ModelPicker({ slot, kinds, className }: Props) {
   const usable = useMemo(() => (data ?? []).filter((m) => kinds.includes(m.kind)), [data, kinds]);
   const current = (data ?? []).find((m) => m.id === selected) ?? usable[0];
 
+  // Filtered and sorted only while the list is open: closed, the picker shows the current model alone.
   const options = useMemo(() => {
+    if (!open) return [];
     const pool = showAll ? (data ?? []) : usable;
     const q = query.trim().toLowerCase();
     const hits = q ? pool.filter((m) => m.id.toLowerCase().includes(q) || m.provider.toLowerCase().includes(q)) : pool;
-    return [...hits].sort((a, b) => a.provider.localeCompare(b.provider) || a.id.localeCompare(b.id));
-  }, [data, usable, showAll, query]);
+    return [...hits].sort((a, b) => compare(a.provider, b.provider) || compare(a.id, b.id));
+  }, [open, data, usable, showAll, query]);
 
   const choose = (m: ModelInfo) => {
     select(slot, m.id);
@@ -44,7 +51,8 @@ export function ModelPicker({ slot, kinds, className }: Props) {
     if (e.key === "ArrowDown") {
       e.preventDefault();
       setOpen(true);
-      setActive((i) => Math.min(i + 1, options.length - 1));
+      // Closed, the list is not computed yet: opening shows it at the current highlight.
+      if (open) setActive((i) => Math.min(i + 1, options.length - 1));
     } else if (e.key === "ArrowUp") {
       e.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
@@ -59,15 +67,18 @@ export function ModelPicker({ slot, kinds, className }: Props) {
     }
   };
 
+  // The same box as the loaded picker, so nothing moves when the list arrives (CLS).
   if (isPending) {
     return (
-      <div className={cn("h-9 w-64 animate-pulse rounded-md bg-subtle", className)} role="status" aria-label="Loading models" />
+      <div className={cn("relative w-72 max-w-full", className)} role="status" aria-label="Loading models">
+        <div className="h-9 w-full animate-pulse rounded-md border border-border bg-subtle shadow-sm" />
+      </div>
     );
   }
   if (isError) {
     return (
       <div className={cn("flex items-center gap-2 text-sm", className)} role="alert">
-        <span className="text-danger">Models unavailable: {error.message}</span>
+        <span className="text-danger">Models unavailable: {error?.message}</span>
         <button
           type="button"
           onClick={() => refetch()}

@@ -1,6 +1,5 @@
 "use client";
 import { useEffect, useState } from "react";
-import { isMemoryOnly, onStorageEvent } from "@/lib/client/db";
 import { ExportGalleryButton } from "./export-gallery-button";
 
 type Kind = "quota" | "memory-only" | "version-change";
@@ -14,9 +13,20 @@ const TEXT: Record<Kind, string> = {
 /** App-wide: says when storage is full, unavailable, or taken over by a newer version in another tab (D-1, D-4, D-8). */
 export function StorageBanner() {
   const [kind, setKind] = useState<Kind | null>(null);
+  // The storage layer (idb) is not part of every page's first load: the banner subscribes once it has loaded.
+  // Memory-only is a lasting state, read when it subscribes; quota and version-change come from later writes.
   useEffect(() => {
-    if (isMemoryOnly()) queueMicrotask(() => setKind((k) => k ?? "memory-only"));
-    return onStorageEvent((e) => setKind(e.kind));
+    let off: (() => void) | undefined;
+    let live = true;
+    void import("@/lib/client/db").then(({ isMemoryOnly, onStorageEvent }) => {
+      if (!live) return;
+      if (isMemoryOnly()) setKind((k) => k ?? "memory-only");
+      off = onStorageEvent((e) => setKind(e.kind));
+    });
+    return () => {
+      live = false;
+      off?.();
+    };
   }, []);
   if (!kind) return null;
   return (

@@ -1,7 +1,6 @@
 "use client";
 import { create } from "zustand";
 import type { ConversationRecord } from "@/lib/client/db";
-import { listConversations } from "@/lib/client/chat/storage";
 
 type ChatListState = {
   conversations: ConversationRecord[];
@@ -20,6 +19,8 @@ export const useChatList = create<ChatListState>()((set) => ({
   error: null,
   refresh: async () => {
     try {
+      // The storage layer loads with the first read, not with the page's first paint.
+      const { listConversations } = await import("@/lib/client/chat/storage");
       set({ conversations: await listConversations(), loaded: true, error: null });
     } catch (err) {
       set({ loaded: true, error: err instanceof Error ? err.message : "Could not read saved conversations." });

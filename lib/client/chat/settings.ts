@@ -22,5 +22,4 @@ export const FINISH_EXPLAINED: Partial<Record<FinishReason, string>> = {
   tool_calls: "The model asked to call a tool, which this app does not run.",
 };
 
-/** The model kinds the chat page can use (a module constant: ModelPicker compares it by reference). */
-export const CHAT_KINDS: ModelInfo["kind"][] = ["chat", "chat-image"];
+export { CHAT_KINDS } from "./kinds";
