@@ -12,6 +12,8 @@ import { answers, openChat, send, userMessages } from "./support/chat";
 type ChatFault = {
   /** §8 quirk number and name. */
   quirk: string;
+  /** The security-checklist row it covers: S-2 errors before the stream, S-3 failures mid-stream, S-4 an idle gateway. */
+  id?: "S-2" | "S-3" | "S-4";
   marker: string;
   model?: string;
   /** An error ending: the alert's text. */
@@ -34,34 +36,34 @@ const BROKE_OFF = /broke off|ended unexpectedly|interrupted|connection/i;
 const CHAT_FAULTS: ChatFault[] = [
   { quirk: "8 slow first byte", marker: "slow-first-byte=4000", reload: true, done: true },
   { quirk: "8 pings, comments, CRLF", marker: "ping=200,comments,crlf", done: true },
-  { quirk: "10 truncated stream ending in [DONE]", marker: "truncated-done", finish: { reason: "incomplete", text: /Incomplete/ }, partial: true },
-  { quirk: "10 abrupt TCP close", marker: "abrupt-close", alert: BROKE_OFF, partial: true },
-  { quirk: "10 idle stall past the timeout", marker: "stall=14000", alert: /took too long|silent|timed out|stopped sending/i, partial: true, timeout: 40_000 },
-  { quirk: "11 OpenRouter mid-stream error", marker: "openrouter-error", alert: /broke off/, partial: true },
-  { quirk: "11 LiteLLM mid-stream error", marker: "litellm-error", alert: /broke off/, partial: true },
-  { quirk: "11 new-api relay_stream_error + [DONE]", marker: "relay-stream-error", alert: /broke off/, partial: true },
-  { quirk: "11 bare JSON error without data:", marker: "bare-json-error", alert: /broke off|could not read/, partial: true },
+  { id: "S-3", quirk: "10 truncated stream ending in [DONE]", marker: "truncated-done", finish: { reason: "incomplete", text: /Incomplete/ }, partial: true },
+  { id: "S-3", quirk: "10 abrupt TCP close", marker: "abrupt-close", alert: BROKE_OFF, partial: true },
+  { id: "S-4", quirk: "10 idle stall past the timeout", marker: "stall=14000", alert: /took too long|silent|timed out|stopped sending/i, partial: true, timeout: 40_000 },
+  { id: "S-3", quirk: "11 OpenRouter mid-stream error", marker: "openrouter-error", alert: /broke off/, partial: true },
+  { id: "S-3", quirk: "11 LiteLLM mid-stream error", marker: "litellm-error", alert: /broke off/, partial: true },
+  { id: "S-3", quirk: "11 new-api relay_stream_error + [DONE]", marker: "relay-stream-error", alert: /broke off/, partial: true },
+  { id: "S-3", quirk: "11 bare JSON error without data:", marker: "bare-json-error", alert: /broke off|could not read/, partial: true },
   { quirk: "12 length", marker: "length", finish: { reason: "length", text: /Cut off/ }, partial: true },
   { quirk: "12 content_filter with empty content (image model)", model: "gemini-2.5-flash-image", marker: "content-filter", reload: true, finish: { reason: "content_filter", text: /Blocked/ } },
   { quirk: "13/15 401 invalid key", marker: "error=401", reload: true, alert: /refused the API key/ },
   { quirk: "15 401 echoing a masked key", marker: "echo-key", alert: /refused the API key/ },
   { quirk: "15 403 insufficient_user_quota", marker: "error=403-quota", alert: /run out of balance or quota/ },
   { quirk: "15 403 model not allowed", marker: "error=403-model", alert: /not allowed to use this model/ },
-  { quirk: "15 503 no channel", marker: "error=503-no-channel", alert: /No provider is available/ },
+  { id: "S-2", quirk: "15 503 no channel", marker: "error=503-no-channel", alert: /No provider is available/ },
   { quirk: "15 400 prompt_blocked", marker: "error=400-prompt-blocked", alert: /blocked this prompt/ },
-  { quirk: "15 500 empty_response", marker: "error=500-empty-response", alert: /having trouble/ },
+  { id: "S-2", quirk: "15 500 empty_response", marker: "error=500-empty-response", alert: /having trouble/ },
   { quirk: "15 413 body too large", marker: "error=413", alert: /too large/ },
   { quirk: "14 400 without code or param", marker: "error=400-no-code", alert: /did not accept/ },
   { quirk: "14 404 with a numeric code", marker: "error=404-gemini", alert: /did not accept/ },
-  { quirk: "16 429 without Retry-After", marker: "error=429", alert: /rate-limiting/ },
-  { quirk: "16 429 with Retry-After: 60", marker: "error=429-retry-after", reload: true, alert: /rate-limiting/, wayOn: /^Retry in \d+s$/ },
-  { quirk: "16 429 empty body", marker: "error=429-empty", alert: /rate-limiting/ },
-  { quirk: "16 429 upstream saturated", marker: "error=429-upstream", alert: /rate-limiting/ },
-  { quirk: "14/16 429 with a numeric code", marker: "error=429-gemini", alert: /rate-limiting/ },
-  { quirk: "17 nginx HTML 502", marker: "html-502", reload: true, alert: /having trouble/ },
-  { quirk: "17 nginx HTML 504", marker: "html-504", alert: /took too long/ },
-  { quirk: "17 Cloudflare 524", marker: "cf-524=1500", alert: /took too long/ },
-  { quirk: "17 502 wrapped as JSON", marker: "error=502-wrapped", alert: /having trouble/ },
+  { id: "S-2", quirk: "16 429 without Retry-After", marker: "error=429", alert: /rate-limiting/ },
+  { id: "S-2", quirk: "16 429 with Retry-After: 60", marker: "error=429-retry-after", reload: true, alert: /rate-limiting/, wayOn: /^Retry in \d+s$/ },
+  { id: "S-2", quirk: "16 429 empty body", marker: "error=429-empty", alert: /rate-limiting/ },
+  { id: "S-2", quirk: "16 429 upstream saturated", marker: "error=429-upstream", alert: /rate-limiting/ },
+  { id: "S-2", quirk: "14/16 429 with a numeric code", marker: "error=429-gemini", alert: /rate-limiting/ },
+  { id: "S-2", quirk: "17 nginx HTML 502", marker: "html-502", reload: true, alert: /having trouble/ },
+  { id: "S-2", quirk: "17 nginx HTML 504", marker: "html-504", alert: /took too long/ },
+  { id: "S-2", quirk: "17 Cloudflare 524", marker: "cf-524=1500", alert: /took too long/ },
+  { id: "S-2", quirk: "17 502 wrapped as JSON", marker: "error=502-wrapped", alert: /having trouble/ },
   { quirk: "24 channel retries, then success", marker: "retry=3", done: true },
 ];
 
@@ -70,7 +72,7 @@ test.describe.configure({ timeout: 90_000 });
 
 test.describe("chat faults", () => {
   for (const fault of CHAT_FAULTS) {
-    test(`§8.${fault.quirk}`, async ({ page }) => {
+    test(`${fault.id ? `${fault.id}: ` : ""}§8.${fault.quirk}`, async ({ page }) => {
       test.setTimeout((fault.timeout ?? 20_000) + 70_000);
       await openChat(page, fault.model ?? "gemini-2.5-flash");
       const prompt = `Fault check ${fault.quirk.replace(/\W+/g, " ").trim()} [[sim:${fault.marker}]]`;
@@ -111,7 +113,7 @@ test.describe("chat faults", () => {
     });
   }
 
-  test("Retry after a fault sends the same question again, and the first failure stays readable until then", async ({ page }) => {
+  test("S-2: Retry after a fault sends the same question again, and the first failure stays readable until then", async ({ page }) => {
     await openChat(page, "gemini-2.5-flash");
     await send(page, "Try me twice [[sim:error=500-empty-response]]");
     const alert = answers(page).last().getByRole("alert");
@@ -126,16 +128,16 @@ test.describe("chat faults", () => {
 });
 
 test.describe("images faults", () => {
-  const IMAGE_FAULTS: { quirk: string; marker: string; alert: RegExp; retry?: RegExp | null }[] = [
-    { quirk: "15 500 no images generated", marker: "error=500-no-images", alert: /having trouble|no pictures|could not be made/i },
+  const IMAGE_FAULTS: { id?: "S-2"; quirk: string; marker: string; alert: RegExp; retry?: RegExp | null }[] = [
+    { id: "S-2", quirk: "15 500 no images generated", marker: "error=500-no-images", alert: /having trouble|no pictures|could not be made/i },
     // A refusal is not retried as is: the way on is rephrasing the prompt, which stays in the box.
     { quirk: "15 400 content policy refusal", marker: "refusal", alert: /did not accept|blocked|refused|policy/i, retry: null },
-    { quirk: "16 429 with Retry-After", marker: "error=429-retry-after", alert: /rate-limiting/, retry: /^Retry \(wait \d+ s\)$/ },
-    { quirk: "17 nginx HTML 502", marker: "html-502", alert: /having trouble/ },
-    { quirk: "17 Cloudflare 524 on a slow image call", marker: "cf-524=1500", alert: /took too long/ },
+    { id: "S-2", quirk: "16 429 with Retry-After", marker: "error=429-retry-after", alert: /rate-limiting/, retry: /^Retry \(wait \d+ s\)$/ },
+    { id: "S-2", quirk: "17 nginx HTML 502", marker: "html-502", alert: /having trouble/ },
+    { id: "S-2", quirk: "17 Cloudflare 524 on a slow image call", marker: "cf-524=1500", alert: /took too long/ },
   ];
   for (const fault of IMAGE_FAULTS) {
-    test(`§8.${fault.quirk}`, async ({ page }) => {
+    test(`${fault.id ? `${fault.id}: ` : ""}§8.${fault.quirk}`, async ({ page }) => {
       await page.goto("/images");
       const picker = page.getByRole("combobox", { name: "Model" });
       await picker.click();
@@ -166,13 +168,13 @@ test.describe("images faults", () => {
 });
 
 test.describe("transcription faults", () => {
-  const TRANSCRIBE_FAULTS: { quirk: string; file: string; prompt?: string; alert: RegExp }[] = [
+  const TRANSCRIBE_FAULTS: { id?: "S-2"; quirk: string; file: string; prompt?: string; alert: RegExp }[] = [
     { quirk: "20 ffprobe N/A on an accepted format", file: "speech-en.mp3", prompt: "[[sim:ffprobe-na]]", alert: /format|could not read/i },
-    { quirk: "16 429 on upload", file: "speech-en.wav", prompt: "[[sim:error=429]]", alert: /rate-limiting/ },
-    { quirk: "17 nginx HTML 502 on upload", file: "speech-en.wav", prompt: "[[sim:html-502]]", alert: /having trouble/ },
+    { id: "S-2", quirk: "16 429 on upload", file: "speech-en.wav", prompt: "[[sim:error=429]]", alert: /rate-limiting/ },
+    { id: "S-2", quirk: "17 nginx HTML 502 on upload", file: "speech-en.wav", prompt: "[[sim:html-502]]", alert: /having trouble/ },
   ];
   for (const fault of TRANSCRIBE_FAULTS) {
-    test(`§8.${fault.quirk}`, async ({ page }) => {
+    test(`${fault.id ? `${fault.id}: ` : ""}§8.${fault.quirk}`, async ({ page }) => {
       await page.goto("/transcribe");
       await page.getByLabel("Audio or video file").setInputFiles(path.join(FIXTURES, fault.file));
       if (fault.prompt) await page.getByLabel(/^Prompt/).fill(fault.prompt);
