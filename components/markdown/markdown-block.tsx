@@ -1,5 +1,5 @@
-import { memo } from "react";
-import ReactMarkdown, { type Components } from "react-markdown";
+import { memo, type ReactElement } from "react";
+import renderMarkdown, { type Components } from "react-markdown";
 import type { PluginSet } from "./plugin-types";
 import { urlTransform } from "./url-policy";
 import { CodeBlock } from "./code-block";
@@ -18,22 +18,42 @@ const COMPONENTS: Components = {
   input: TaskCheckbox,
 };
 
+/** Rendered blocks kept per plugin set, newest last; enough for the blocks of a few long answers. */
+const KEEP = 400;
+const rendered = new WeakMap<PluginSet, Map<string, ReactElement>>();
+
+/**
+ * Parses one block, or hands back the element tree it gave before. When a streamed block finishes it moves
+ * from the growing tail into the finished list, a new component instance with the text it had a delta ago:
+ * without this, every finished block was parsed twice. React elements are immutable, so one tree can serve
+ * several mounts (a block in two open answers, a re-mounted thread).
+ */
+function parsed(source: string, plugins: PluginSet): ReactElement {
+  let cache = rendered.get(plugins);
+  if (!cache) rendered.set(plugins, (cache = new Map()));
+  const hit = cache.get(source);
+  if (hit) return hit;
+  const tree = renderMarkdown({
+    children: source,
+    remarkPlugins: plugins.remarkPlugins,
+    rehypePlugins: plugins.rehypePlugins,
+    components: COMPONENTS,
+    urlTransform,
+  });
+  cache.set(source, tree);
+  if (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+  return tree;
+}
+
 type Props = { source: string; plugins: PluginSet };
 
 /**
  * One top-level block. Memoized on its text and plugin set, which is what keeps finished blocks
  * from being parsed again while the answer streams (measured: bench/stream-render).
  * Raw HTML is escaped (no raw-HTML plugin; skipHtml would drop it silently instead).
+ * Trailing newlines are dropped before parsing: they never change a block's rendering, and without them the
+ * tail a delta ago and the finished block it became are the same text.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ source, plugins }: Props) {
-  return (
-    <ReactMarkdown
-      remarkPlugins={plugins.remarkPlugins}
-      rehypePlugins={plugins.rehypePlugins}
-      components={COMPONENTS}
-      urlTransform={urlTransform}
-    >
-      {source}
-    </ReactMarkdown>
-  );
+  return parsed(source.replace(/\n+$/, ""), plugins);
 });

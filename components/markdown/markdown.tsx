@@ -2,8 +2,9 @@
 import { useMemo, useState } from "react";
 import { cn } from "@/lib/client/cn";
 import { createBlockSplitter } from "./split-blocks";
-import { useMarkdownPlugins } from "./use-markdown-plugins";
+import { pluginsFor, useMarkdownPlugins } from "./use-markdown-plugins";
 import { MarkdownBlock } from "./markdown-block";
+import { FinishedBlocks } from "./finished-blocks";
 import "./markdown.css";
 
 type Props = {
@@ -25,11 +26,8 @@ export function Markdown({ text, streaming = false, className }: Props) {
   const plugins = useMarkdownPlugins(text);
   return (
     <div className={cn("md", className)}>
-      {finished.map((block, i) => (
-        // The index is the block's identity: a finished block keeps its text, so memo skips it.
-        <MarkdownBlock key={i} source={block} plugins={plugins.full} />
-      ))}
-      {tail && <MarkdownBlock key={finished.length} source={tail} plugins={streaming ? plugins.live : plugins.full} />}
+      <FinishedBlocks blocks={finished} full={plugins.full} live={plugins.live} />
+      {tail && <MarkdownBlock key={finished.length} source={tail} plugins={streaming ? plugins.live : pluginsFor(tail, plugins)} />}
     </div>
   );
 }

@@ -2,6 +2,9 @@ import { useEffect, useMemo, useReducer, useState } from "react";
 import remarkGfm from "remark-gfm";
 import type { Pluggable, PluginSet } from "./plugin-types";
 import { setMathRenderer } from "./math-runtime";
+import { onceSyntaxPlugin } from "./once-plugin";
+
+const gfm = onceSyntaxPlugin(remarkGfm);
 
 type Loaded = { highlight?: Pluggable; math?: Pluggable };
 const loaded: Loaded = {};
@@ -29,7 +32,7 @@ function pluginSet(highlight: boolean, math: boolean): PluginSet {
   const key = `${highlight}|${math}`;
   let set = sets.get(key);
   if (!set) {
-    const remarkPlugins: Pluggable[] = [remarkGfm];
+    const remarkPlugins: Pluggable[] = [gfm];
     const rehypePlugins: Pluggable[] = [];
     if (math && loaded.math) remarkPlugins.push(loaded.math);
     if (highlight && loaded.highlight) rehypePlugins.push(loaded.highlight);
@@ -61,6 +64,14 @@ function createNeedsDetector(): (text: string) => Needs {
     source = text;
     return needs;
   };
+}
+
+/**
+ * The set one block renders with: highlighting only for a block that has a code fence. A prose block then
+ * renders with the same set finished as it did while it was the growing tail, so its parse is reused.
+ */
+export function pluginsFor(block: string, plugins: { full: PluginSet; live: PluginSet }): PluginSet {
+  return plugins.full !== plugins.live && CODE_FENCE.test(block) ? plugins.full : plugins.live;
 }
 
 /**

@@ -1,0 +1,16 @@
+import { memo } from "react";
+import type { PluginSet } from "./plugin-types";
+import { MarkdownBlock } from "./markdown-block";
+import { pluginsFor } from "./use-markdown-plugins";
+
+/** `full` and `live` come separately: each is a stable object, so the memo holds between deltas. */
+type Props = { blocks: readonly string[]; full: PluginSet; live: PluginSet };
+
+/**
+ * The blocks that can no longer change. The splitter hands back the same array until a block finishes, so
+ * a streamed delta skips this whole list instead of comparing hundreds of block props one by one.
+ */
+export const FinishedBlocks = memo(function FinishedBlocks({ blocks, full, live }: Props) {
+  // The index is the block's identity: a finished block keeps its text, so MarkdownBlock's memo skips it.
+  return blocks.map((block, i) => <MarkdownBlock key={i} source={block} plugins={pluginsFor(block, { full, live })} />);
+});
