@@ -222,6 +222,28 @@ describe("chatEvents: how answers end", () => {
   });
 });
 
+describe("chatEvents: events leave as their chunks arrive", () => {
+  it("usage goes out when the trailing usage chunk arrives, before [DONE]; finish follows at [DONE], each once", async () => {
+    let upstream!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (upstream = c) });
+    const send = (wire: string) => upstream.enqueue(new TextEncoder().encode(wire));
+    const events = chatEvents(body, "text/event-stream", { signal: new AbortController().signal, secrets: [] });
+    send(chunk({ content: "Hello <thi" }) + chunk({}, "stop") + USAGE_CHUNK);
+    const seen: ChatStreamEvent[] = [];
+    for (;;) {
+      const { value } = await events.next();
+      seen.push(value as ChatStreamEvent);
+      if (value?.type === "usage") break;
+    }
+    expect(textOf(seen)).toBe("Hello <thi");
+    send(DONE);
+    upstream.close();
+    for await (const event of events) seen.push(event);
+    expect(seen.filter((e) => e.type === "usage")).toHaveLength(1);
+    expect(seen.slice(-2).map((e) => e.type)).toEqual(["usage", "finish"]);
+  });
+});
+
 describe("chatEvents: errors inside the stream (S-3)", () => {
   const key = "sk-canary-0123456789abcdef";
   const cases: [string, string][] = [

@@ -75,6 +75,7 @@ export class ChatNormalizer {
   private readonly seenLinks = new Set<string>();
   private finish: FinishReason | "error" | undefined;
   private usage: Usage | undefined;
+  private sentUsage: Usage | undefined;
   private produced = false;
   failed = false;
 
@@ -94,6 +95,14 @@ export class ChatNormalizer {
       yield* this.flushHeld();
       this.failed = true;
       yield { type: "error", error: mapStreamError(chunk.error, this.context.secrets) };
+      return;
+    }
+    // The trailing usage chunk (no choices, after the finish reason): the answer is over, so usage goes out as
+    // it arrives instead of waiting for [DONE] to leave in one write with `finish`.
+    if (this.usage && choices.length === 0 && this.finish !== undefined && this.finish !== "error") {
+      yield* this.flushHeld();
+      this.sentUsage = this.usage;
+      yield { type: "usage", usage: this.usage };
     }
   }
 
@@ -170,7 +179,7 @@ export class ChatNormalizer {
   async *end(sawDone: boolean): AsyncGenerator<ChatStreamEvent> {
     if (this.failed) return;
     yield* this.flushHeld();
-    if (this.usage) yield { type: "usage", usage: this.usage };
+    if (this.usage && this.usage !== this.sentUsage) yield { type: "usage", usage: this.usage };
     const reason = this.finish;
     if (reason === "error") {
       yield { type: "error", error: appError("stream_interrupted", "The answer broke off: the gateway reported an error partway through.", { retryable: true }) };

@@ -1,4 +1,6 @@
 import "server-only";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { z } from "zod";
 import { fail } from "./failure";
 import { describeIssues } from "./responses";
@@ -13,6 +15,38 @@ export function formatBytes(n: number): string {
 
 /** Bodies up to this size stay in memory; larger ones are spooled to a temporary file while they arrive. */
 const IN_MEMORY_BYTES = 2 * 1024 * 1024;
+
+/** How many spooled bytes may pass between two young-generation collections (see `collectReadBuffers`). */
+const COLLECT_EVERY_BYTES = 1024 * 1024;
+
+type Gc = (options: { type: "minor" }) => void;
+let minorGc: Gc | null | undefined;
+
+/** V8's `gc`: the global one when node runs with --expose-gc, else fetched by exposing it for a moment (as Jest does). */
+function findGc(): Gc | null {
+  const exposed = (globalThis as { gc?: Gc }).gc;
+  if (exposed) return exposed;
+  try {
+    setFlagsFromString("--expose-gc");
+    return runInNewContext("gc") as Gc;
+  } catch {
+    return null;
+  } finally {
+    setFlagsFromString("--no-expose-gc");
+  }
+}
+
+/**
+ * Node gives every socket read of a request body a fresh buffer, freed only when V8 next collects garbage, and a
+ * body streamed to disk allocates almost nothing else that would trigger a collection. So the ~25 MB read
+ * before a 413 lingered as garbage: `next start` grew 33–40 MB on a 200 MB upload (U-2 allows 20). A minor
+ * (young-generation) collection every 1 MB frees those buffers while they are still young (every 4 MB still left
+ * 22 MB), for ~1 ms each.
+ */
+function collectReadBuffers(): void {
+  if (minorGc === undefined) minorGc = findGc();
+  minorGc?.({ type: "minor" });
+}
 
 /**
  * Reads the request body, refusing it with 413 as soon as it passes `limit` bytes (U-1, U-2): before reading
@@ -30,6 +64,7 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
   const reader = request.body.getReader();
   const spool = new Spool();
   let total = 0;
+  let collectAt = IN_MEMORY_BYTES + COLLECT_EVERY_BYTES;
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -40,6 +75,10 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
         throw tooLarge(limit);
       }
       await spool.add(value);
+      if (total >= collectAt) {
+        collectAt = total + COLLECT_EVERY_BYTES;
+        collectReadBuffers();
+      }
     }
     return await spool.bytes(total);
   } finally {

@@ -155,4 +155,26 @@ describe("POST /api/transcriptions", () => {
     // The refused bytes were spooled to disk, not held in memory.
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(20 * 1024 * 1024);
   });
+
+  it("U-2: the same, with every 64 KB read in a fresh buffer as from a socket: peak RSS grows < 20 MB", async () => {
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    let sent = 0;
+    const body = new ReadableStream({
+      pull(controller) {
+        if (sent >= 200 * 1024 * 1024) return controller.close();
+        const read = new Uint8Array(64 * 1024).fill(0x41);
+        sent += read.byteLength;
+        controller.enqueue(read);
+      },
+    });
+    const request = new Request(`${APP}/api/transcriptions`, { method: "POST", body, duplex: "half", headers: { "content-type": "multipart/form-data; boundary=x" } } as RequestInit);
+    const { status } = await send(request);
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    expect(status).toBe(413);
+    expect(sent).toBeLessThan(27 * 1024 * 1024);
+    expect(peak - rssBefore).toBeLessThan(20 * 1024 * 1024);
+  });
 });
