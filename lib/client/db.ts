@@ -1,5 +1,5 @@
 "use client";
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from "idb";
 import type { AppError, FinishReason, Segment, Usage } from "@/lib/schemas";
 
 /**
@@ -8,7 +8,7 @@ import type { AppError, FinishReason, Segment, Usage } from "@/lib/schemas";
  * every earlier version must keep a fixture and a migration test.
  */
 export const DB_NAME = "gateway-studio";
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type ConversationRecord = {
   id: string;
@@ -92,7 +92,8 @@ export type TranscriptRecord = {
 
 export interface StudioSchema extends DBSchema {
   conversations: { key: string; value: ConversationRecord; indexes: { byUpdated: number } };
-  messages: { key: string; value: MessageRecord; indexes: { byConversation: string } };
+  /** byConversationTime (v2): one conversation's messages in time order, so opening one reads its newest turns first. */
+  messages: { key: string; value: MessageRecord; indexes: { byConversation: string; byConversationTime: [string, number] } };
   blobs: { key: string; value: BlobRecord };
   gallery: { key: string; value: GalleryRecord; indexes: { byCreated: number; byConversation: string } };
   transcripts: { key: string; value: TranscriptRecord; indexes: { byCreated: number } };
@@ -102,7 +103,9 @@ export type StudioDB = IDBPDatabase<StudioSchema>;
 export type StoreName = "conversations" | "messages" | "blobs" | "gallery" | "transcripts";
 export const STORE_NAMES: StoreName[] = ["conversations", "messages", "blobs", "gallery", "transcripts"];
 
-type Migration = (db: StudioDB) => void;
+type UpgradeTransaction = IDBPTransaction<StudioSchema, StoreName[], "versionchange">;
+/** `tx` is the upgrade transaction: what a migration uses to change a store that already exists. */
+type Migration = (db: StudioDB, tx: UpgradeTransaction) => void;
 
 /** MIGRATIONS[v - 1] takes the database from version v - 1 to v. */
 export const MIGRATIONS: Migration[] = [
@@ -114,6 +117,9 @@ export const MIGRATIONS: Migration[] = [
     gallery.createIndex("byCreated", "createdAt");
     gallery.createIndex("byConversation", "conversationId");
     db.createObjectStore("transcripts", { keyPath: "id" }).createIndex("byCreated", "createdAt");
+  },
+  (_db, tx) => {
+    tx.objectStore("messages").createIndex("byConversationTime", ["conversationId", "createdAt"]);
   },
 ];
 
@@ -137,6 +143,36 @@ export function onStorageEvent(fn: StorageListener): () => void {
 }
 function emit(kind: "quota" | "memory-only" | "version-change") {
   for (const fn of listeners) fn({ kind });
+}
+
+/** A stored record that failed its shape check on read (D-6): skipped, left as it is in the database. */
+export type CorruptRecord = { store: StoreName; id: string };
+const corrupt = new Map<string, CorruptRecord>();
+const corruptListeners = new Set<(records: CorruptRecord[]) => void>();
+
+/** The storage banner subscribes here: it hears every unreadable record found from then on (see corruptRecords). */
+export function onCorruptRecords(fn: (records: CorruptRecord[]) => void): () => void {
+  corruptListeners.add(fn);
+  return () => corruptListeners.delete(fn);
+}
+
+/** Notes records that failed their shape check; listeners hear of those not known yet. */
+export function reportCorrupt(store: StoreName, records: readonly unknown[]): void {
+  let added = false;
+  for (const r of records) {
+    const raw = r !== null && typeof r === "object" ? (r as { id?: unknown }).id : undefined;
+    const id = typeof raw === "string" || typeof raw === "number" ? String(raw) : "(no id)";
+    const key = `${store}\u0000${id}`;
+    if (corrupt.has(key)) continue;
+    corrupt.set(key, { store, id });
+    added = true;
+  }
+  if (added) for (const fn of corruptListeners) fn(corruptRecords());
+}
+
+/** Every record skipped as unreadable in this tab so far. */
+export function corruptRecords(): CorruptRecord[] {
+  return [...corrupt.values()];
 }
 
 let memoryOnly = false;
@@ -179,8 +215,8 @@ export function openStudioDB(name = DB_NAME, version = DB_VERSION): Promise<Stud
     if (factory !== saved) g.indexedDB = factory;
     try {
       const db = await openDB<StudioSchema>(name, version, {
-        upgrade(db, oldVersion, newVersion) {
-          for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db);
+        upgrade(db, oldVersion, newVersion, tx) {
+          for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx as UpgradeTransaction);
         },
         blocking() {
           // A newer tab wants to upgrade: let it, and tell this tab to reload.

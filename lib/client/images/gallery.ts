@@ -9,6 +9,7 @@ import {
   type BlobRecord,
   type GalleryRecord,
 } from "@/lib/client/db";
+import { isGalleryRecord, keepValid } from "@/lib/client/record-checks";
 import { makeThumbnail } from "./thumbnail";
 
 /** A gallery entry; `unsaved` ones live in this tab's memory because the browser refused to store them (D-1). */
@@ -50,7 +51,8 @@ export function onGalleryChange(fn: () => void): () => void {
 /** Newest first: stored records plus this tab's unsaved ones. Records only; bytes are read per tile. */
 export async function listGallery(): Promise<GalleryItem[]> {
   const db = await openStudioDB();
-  const stored: GalleryItem[] = await db.getAllFromIndex("gallery", "byCreated");
+  // An unreadable record is skipped and reported, never deleted (D-6).
+  const stored: GalleryItem[] = keepValid("gallery", await db.getAllFromIndex("gallery", "byCreated"), isGalleryRecord);
   const pending: GalleryItem[] = [...unsaved.values()].map((u) => ({ ...u.record, unsaved: true }));
   return [...stored, ...pending].sort((a, b) => b.createdAt - a.createdAt);
 }

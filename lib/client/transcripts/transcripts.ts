@@ -1,17 +1,19 @@
 "use client";
 import { announceChange, newId, openStudioDB, putBlob, StorageQuotaError, write, type TranscriptRecord } from "@/lib/client/db";
 import type { Transcript } from "@/lib/client/audio/stitch";
+import { isTranscriptRecord, keepValid, validOrNothing } from "@/lib/client/record-checks";
 
 export type SavedTranscript = { record: TranscriptRecord; audioKept: boolean };
 
 /** Newest first. */
 export async function listTranscripts(): Promise<TranscriptRecord[]> {
   const db = await openStudioDB();
-  return (await db.getAllFromIndex("transcripts", "byCreated")).reverse();
+  // An unreadable record is skipped and reported, never deleted (D-6).
+  return keepValid("transcripts", await db.getAllFromIndex("transcripts", "byCreated"), isTranscriptRecord).reverse();
 }
 
 export async function getTranscript(id: string): Promise<TranscriptRecord | undefined> {
-  return (await openStudioDB()).get("transcripts", id);
+  return validOrNothing("transcripts", await (await openStudioDB()).get("transcripts", id), isTranscriptRecord);
 }
 
 /**
