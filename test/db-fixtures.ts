@@ -37,8 +37,8 @@ export function revive(record: Record<string, unknown>): Record<string, unknown>
  */
 export async function seedFixture(name: string, fixture: DbFixture): Promise<void> {
   const db = await openDB(name, fixture.version, {
-    upgrade(raw, oldVersion) {
-      for (let v = oldVersion; v < fixture.version; v++) MIGRATIONS[v]!(raw as unknown as StudioDB);
+    upgrade(raw, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion; v < fixture.version; v++) MIGRATIONS[v]!(raw as unknown as StudioDB, tx as unknown as Parameters<(typeof MIGRATIONS)[number]>[1]);
     },
   });
   const stores = Object.keys(fixture.stores);

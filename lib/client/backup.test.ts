@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { BackupFormatError, backupFileName, clearAllData, countRecords, exportBackup, importBackup } from "./backup";
-import { STORE_NAMES, StorageQuotaError, openStudioDB, putBlob, type StoreName } from "./db";
+import { DB_VERSION, STORE_NAMES, StorageQuotaError, openStudioDB, putBlob, type StoreName } from "./db";
 
 const NOW = new Date("2026-11-27T10:00:00Z");
 
@@ -54,7 +54,7 @@ describe("D-7 export, clear, import", { timeout: 30_000 }, () => {
     const before = await snapshot();
     const file = await exportBackup(NOW);
     const text = await file.text();
-    expect(text.split("\n")[0]).toBe(`{"format":"gateway-studio-backup","version":1,"schema":1,"exportedAt":"2026-11-27T10:00:00.000Z","records":[`);
+    expect(text.split("\n")[0]).toBe(`{"format":"gateway-studio-backup","version":1,"schema":${DB_VERSION},"exportedAt":"2026-11-27T10:00:00.000Z","records":[`);
     expect(() => JSON.parse(text)).not.toThrow();
 
     await clearAllData();

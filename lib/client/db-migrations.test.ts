@@ -31,6 +31,8 @@ describe("D-3 schema migrations from stored fixtures", () => {
       }
       // The indexes the UI reads by still answer.
       expect((await db.getAllFromIndex("messages", "byConversation", "c-v1-a")).map((m) => m.id).sort()).toEqual(["m-v1-1", "m-v1-2"]);
+      const inTime = IDBKeyRange.bound(["c-v1-a", -Infinity], ["c-v1-a", Infinity]);
+      expect((await db.getAllFromIndex("messages", "byConversationTime", inTime)).map((m) => m.id)).toEqual(["m-v1-1", "m-v1-2"]);
       expect((await db.getAllFromIndex("conversations", "byUpdated")).map((c) => c.id)).toEqual(["c-v1-a", "c-v1-b"]);
       expect(await db.countFromIndex("gallery", "byConversation", "c-v1-a")).toBe(1);
       expect(await db.count("transcripts")).toBe(fixture.stores.transcripts!.length);

@@ -2,6 +2,8 @@
 import { create } from "zustand";
 import type { ConversationRecord, MessageRecord } from "@/lib/client/db";
 import { activePath, childrenByParent } from "@/lib/client/chat/tree";
+// Imported for its effect: on a page load of /chat/<id>, the conversation is read while the page hydrates.
+import "@/lib/client/chat/early-read";
 
 /**
  * The open conversation. Text deltas only replace one message record, so only that message re-renders;
@@ -45,6 +47,14 @@ export function withStructure(messages: Record<string, MessageRecord>, conversat
 
 export function setThreadMessages(messages: Record<string, MessageRecord>, conversation = useChatThread.getState().conversation) {
   useChatThread.setState({ ...withStructure(messages, conversation), conversation });
+}
+
+/**
+ * A conversation opened tail first: `messages` are only its newest, and `pathIds` the end of the shown path
+ * (worked out by the controller). setThreadMessages with every message replaces it once they are read.
+ */
+export function setThreadTail(messages: Record<string, MessageRecord>, pathIds: string[], conversation: ConversationRecord) {
+  useChatThread.setState({ messages, children: childrenByParent(Object.values(messages)), pathIds, conversation });
 }
 
 /** Replaces one message's content without touching the thread's shape (streaming updates). */

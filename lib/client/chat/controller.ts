@@ -3,22 +3,25 @@ import type { ApiError } from "@/lib/client/api";
 import { getBlob, newId, putBlob, type AttachmentRef, type ConversationRecord, type MessageRecord } from "@/lib/client/db";
 import type { ChatRequest, ChatStreamEvent, ModelInfo } from "@/lib/schemas";
 import { useChatList } from "@/lib/stores/chat-list-store";
-import { patchMessage, setThreadMessages, useChatThread } from "@/lib/stores/chat-thread-store";
+import { patchMessage, setThreadMessages, setThreadTail, useChatThread } from "@/lib/stores/chat-thread-store";
 import { buildHistory } from "./history";
 import { base64ToBlob, blobToDataUrl, sniffBlob } from "./image-type";
 import { rememberPictureUrl, revokePictureUrls } from "./picture-urls";
-import { ROOT } from "./tree";
+import { ROOT, tailPath } from "./tree";
 import {
   addChatPictureToGallery,
   deleteMessages,
   getConversation,
   listMessages,
+  listRecentMessages,
   newConversation,
   putMessage,
   saveTurn,
   updateConversation,
 } from "./storage";
 import { streamChat } from "./stream";
+import { FIRST_READ, takeEarlyRead } from "./early-read";
+import { isConversationRecord, isMessageRecord, keepValid, validOrNothing } from "@/lib/client/record-checks";
 import { defaultMaxTokens } from "./settings";
 
 /** How often a streaming answer is written to IndexedDB, so a reload mid-answer loses at most this much. */
@@ -36,41 +39,123 @@ export type OutgoingPicture = { blob: Blob; mime: string; width?: number; height
 
 const state = () => useChatThread.getState();
 
+/** The open that is under way, so a second call for the same conversation waits for it instead of reading again. */
+let opening: { id: string; done: Promise<void> } | null = null;
+
 /** Opens a conversation (or a new, unsaved one when id is null). Keeps the live state if it is already open. */
-export async function openConversation(id: string | null): Promise<void> {
+export function openConversation(id: string | null): Promise<void> {
   const s = state();
-  if (id && s.conversation?.id === id && s.persisted) return;
-  if (!id && !s.persisted && s.conversation) return;
-  if (!id) return startNewChat();
+  if (id && s.conversation?.id === id && s.persisted) return Promise.resolve();
+  if (!id && !s.persisted && s.conversation) return Promise.resolve();
+  if (!id) {
+    opening = null;
+    startNewChat();
+    return Promise.resolve();
+  }
+  if (opening?.id === id) return opening.done;
+  const done = load(id).finally(() => {
+    if (opening?.done === done) opening = null;
+  });
+  opening = { id, done };
+  return done;
+}
+
+type FirstRead = { conversation: ConversationRecord | undefined; recent: MessageRecord[]; all: boolean };
+
+/** Settles once the open conversation is read in full; what changes the thread's shape waits for it. */
+let whole: Promise<void> = Promise.resolve();
+
+async function load(id: string): Promise<void> {
   if (!liveAnswer) revokePictureUrls();
   useChatThread.setState({ loading: true });
-  const [conversation, messages] = await takePrefetched(id);
+  const { conversation, recent, all } = await takePrefetched(id);
+  // The reader went elsewhere while this was read.
+  if (opening?.id !== id) return;
   if (!conversation) {
     useChatThread.setState({ conversation: null, persisted: false, messages: {}, children: new Map(), pathIds: [], loading: false });
     return;
   }
-  const byId = Object.fromEntries(messages.map((m) => [m.id, m]));
   const resumed = liveAnswer?.conversationId === id ? liveAnswer.record() : null;
+  const tail = all ? null : tailPath(recent, conversation.branches);
+  if (!all && !tail) {
+    // The newest messages do not tell which branch is shown: read everything first.
+    show(conversation, await listMessages(id), resumed);
+    return;
+  }
+  show(conversation, recent, resumed, tail);
+  if (tail) whole = afterPaint().then(() => readRest(id));
+}
+
+/** Puts a conversation on screen; `tail` when `messages` are only its newest (the path's end is then given). */
+function show(conversation: ConversationRecord, messages: MessageRecord[], resumed: MessageRecord | null, tail?: MessageRecord[] | null) {
+  const byId = Object.fromEntries(messages.map((m) => [m.id, m]));
   if (resumed) byId[resumed.id] = resumed;
   useChatThread.setState({ persisted: true, loading: false, streamingId: resumed?.id ?? null });
-  setThreadMessages(byId, conversation);
+  if (tail) setThreadTail(byId, tail.map((m) => m.id), conversation);
+  else setThreadMessages(byId, conversation);
+  if (!tail) whole = Promise.resolve();
+}
+
+/** The rest of a conversation opened tail first. Records already on screen keep their identity (no re-render). */
+async function readRest(id: string): Promise<void> {
+  const messages = await listMessages(id).catch(() => null);
+  const s = state();
+  if (!messages || s.conversation?.id !== id || !s.persisted) return;
+  const byId: Record<string, MessageRecord> = {};
+  for (const m of messages) {
+    const shown = s.messages[m.id];
+    byId[m.id] = shown && JSON.stringify(shown) === JSON.stringify(m) ? shown : m;
+  }
+  // This tab's live answer is newer than its last save.
+  for (const m of Object.values(s.messages)) if (m.id === s.streamingId) byId[m.id] = m;
+  setThreadMessages(byId, s.conversation);
+}
+
+/** After the next frame is painted (or soon, in a hidden tab where frames do not run). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 250);
+    if (typeof requestAnimationFrame !== "function") return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** A read started when the reader clicked a conversation, so it overlaps the route change (used once). */
-let prefetched: { id: string; at: number; data: Promise<[ConversationRecord | undefined, MessageRecord[]]> } | null = null;
+let prefetched: { id: string; at: number; data: Promise<FirstRead> } | null = null;
+
+function firstRead(id: string): Promise<FirstRead> {
+  return Promise.all([getConversation(id), listRecentMessages(id, FIRST_READ)]).then(([conversation, { messages, all }]) => ({
+    conversation,
+    recent: messages,
+    all,
+  }));
+}
 
 /** Starts reading a conversation before its page mounts; openConversation takes the result. */
 export function prefetchConversation(id: string): void {
   if (prefetched?.id === id) return;
-  prefetched = { id, at: Date.now(), data: Promise.all([getConversation(id), listMessages(id)]) };
+  prefetched = { id, at: Date.now(), data: firstRead(id) };
 }
 
-function takePrefetched(id: string): Promise<[ConversationRecord | undefined, MessageRecord[]]> {
+function takePrefetched(id: string): Promise<FirstRead> {
+  const fromPageLoad = takeEarlyRead(id);
+  if (fromPageLoad) {
+    return fromPageLoad.then((raw) =>
+      raw
+        ? { conversation: validOrNothing("conversations", raw.conversation, isConversationRecord), recent: keepValid("messages", raw.recent, isMessageRecord), all: raw.all }
+        : firstRead(id),
+    );
+  }
   const p = prefetched;
   prefetched = null;
   // A stale read could miss what was written since; a couple of seconds covers any route change.
   if (p?.id === id && Date.now() - p.at < 3000) return p.data;
-  return Promise.all([getConversation(id), listMessages(id)]);
+  return firstRead(id);
 }
 
 /**
@@ -94,6 +179,7 @@ export async function reloadConversation(): Promise<void> {
 }
 
 export async function saveSettings(patch: Partial<Pick<ConversationRecord, "systemPrompt" | "temperature" | "maxTokens" | "model" | "title" | "branches">>) {
+  await whole;
   const { conversation, persisted, messages } = state();
   if (!conversation) return;
   const next = { ...conversation, ...patch };
@@ -137,6 +223,8 @@ async function storePictures(pictures: OutgoingPicture[]): Promise<AttachmentRef
  * the request goes out, so a reload at any moment finds both.
  */
 export async function sendMessage(text: string, pictures: OutgoingPicture[], model: ModelInfo): Promise<void> {
+  // The history sent upstream is the whole thread, not the tail a long conversation opened with.
+  await whole;
   if (state().streamingId) return;
   const s = state();
   const fresh = !s.persisted || !s.conversation;
@@ -150,7 +238,7 @@ export async function sendMessage(text: string, pictures: OutgoingPicture[], mod
   const conv: ConversationRecord = fresh
     ? { ...base, title: titleFrom(text, pictures.length), model: model.id, createdAt: now, ...patch }
     : { ...base, ...patch };
-  await saveTurn(conv, patch, user);
+  await unlessStorageFull(saveTurn(conv, patch, user));
   // Only now may the URL name the conversation: the stream keeps running in this same view (no navigation).
   setThreadMessages({ ...(fresh ? {} : state().messages), [user.id]: user }, conv);
   useChatThread.setState({ persisted: true });
@@ -161,6 +249,7 @@ export async function sendMessage(text: string, pictures: OutgoingPicture[], mod
 
 /** Edit and resend: a new version of the user's turn beside the old one, then a fresh answer. */
 export async function editAndResend(original: MessageRecord, text: string, model: ModelInfo): Promise<void> {
+  await whole;
   if (state().streamingId) return;
   const user: MessageRecord = { ...original, id: newId(), text, createdAt: Date.now(), status: "done" };
   await putMessage(user);
@@ -170,6 +259,7 @@ export async function editAndResend(original: MessageRecord, text: string, model
 
 /** Regenerate (or retry): a new version of the answer; the old one stays as a branch. */
 export async function regenerate(assistant: MessageRecord, model: ModelInfo): Promise<void> {
+  await whole;
   if (state().streamingId) return;
   const user = assistant.parentId ? state().messages[assistant.parentId] : undefined;
   if (!user) return;
@@ -178,6 +268,7 @@ export async function regenerate(assistant: MessageRecord, model: ModelInfo): Pr
 
 /** Continues a stopped, cut-off or interrupted answer in place. */
 export async function continueAnswer(assistant: MessageRecord, model: ModelInfo): Promise<void> {
+  await whole;
   if (state().streamingId) return;
   const user = assistant.parentId ? state().messages[assistant.parentId] : undefined;
   if (!user) return;
@@ -186,6 +277,8 @@ export async function continueAnswer(assistant: MessageRecord, model: ModelInfo)
 
 /** Deletes a message and every reply that follows it, on all branches. Returns what was removed. */
 export async function deleteMessage(message: MessageRecord): Promise<void> {
+  // Deleting takes every reply below, on every branch: all of them must have been read.
+  await whole;
   const { messages, children, conversation } = state();
   const gone: MessageRecord[] = [];
   const stack = [message.id];
@@ -212,7 +305,7 @@ async function chooseAndAdd(message: MessageRecord) {
   const branches = { ...conversation.branches, [message.parentId ?? ROOT]: message.id };
   const next = { ...conversation, branches, updatedAt: Date.now() };
   setThreadMessages({ ...messages, [message.id]: message }, next);
-  await updateConversation(conversation.id, { branches, updatedAt: next.updatedAt });
+  await unlessStorageFull(updateConversation(conversation.id, { branches, updatedAt: next.updatedAt }));
   void useChatList.getState().refresh();
 }
 
@@ -264,7 +357,7 @@ async function answer(user: MessageRecord, model: ModelInfo, resume?: MessageRec
   useChatThread.setState({ streamingId: record.id, announcement: "" });
   if (resume) patchMessage(record.id, record);
   else await chooseAndAdd(record);
-  await putMessage(record);
+  await unlessStorageFull(putMessage(record));
   if (conv.model !== model.id) void saveSettings({ model: model.id });
 
   let lastSave = Date.now();
@@ -387,6 +480,15 @@ async function answer(user: MessageRecord, model: ModelInfo, resume?: MessageRec
     await saving;
     await putMessage(record).catch(() => {});
     void updateConversation(conv.id, { updatedAt: Date.now() }).then(() => useChatList.getState().refresh());
+  }
+}
+
+/** D-1: with the browser's storage full the chat goes on in this tab; write() has already raised the banner. */
+async function unlessStorageFull(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (err) {
+    if (!(err instanceof Error && err.name === "StorageQuotaError")) throw err;
   }
 }
 

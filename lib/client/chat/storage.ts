@@ -1,6 +1,7 @@
 import {
   announceChange,
   newId,
+  reportCorrupt,
   openStudioDB,
   write,
   type BlobRecord,
@@ -8,12 +9,13 @@ import {
   type GalleryRecord,
   type MessageRecord,
 } from "@/lib/client/db";
+import { isConversationRecord, isMessageRecord, keepValid, validOrNothing } from "@/lib/client/record-checks";
 
 /** Chat's view of the browser store: conversations, one record per message, pictures as Blobs. */
 
 export async function listConversations(): Promise<ConversationRecord[]> {
   const db = await openStudioDB();
-  const all = await db.getAll("conversations");
+  const all = keepValid("conversations", await db.getAll("conversations"), isConversationRecord);
   return sortConversations(all);
 }
 
@@ -24,7 +26,7 @@ export function sortConversations(list: ConversationRecord[]): ConversationRecor
 
 export async function getConversation(id: string): Promise<ConversationRecord | undefined> {
   const db = await openStudioDB();
-  return db.get("conversations", id);
+  return validOrNothing("conversations", await db.get("conversations", id), isConversationRecord);
 }
 
 export function newConversation(partial: Partial<ConversationRecord> = {}): ConversationRecord {
@@ -56,8 +58,24 @@ export async function updateConversation(id: string, patch: Partial<Omit<Convers
 
 export async function listMessages(conversationId: string): Promise<MessageRecord[]> {
   const db = await openStudioDB();
-  const all = await db.getAllFromIndex("messages", "byConversation", conversationId);
+  const all = keepValid("messages", await db.getAllFromIndex("messages", "byConversation", conversationId), isMessageRecord);
   return all.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/**
+ * The newest `count` messages of a conversation, oldest first (a reverse walk of the byConversationTime
+ * index), so opening a long thread decodes a screenful instead of every record. `all`: there are no others.
+ */
+export async function listRecentMessages(conversationId: string, count: number): Promise<{ messages: MessageRecord[]; all: boolean }> {
+  const db = await openStudioDB();
+  const range = IDBKeyRange.bound([conversationId, -Infinity], [conversationId, Infinity]);
+  const found: unknown[] = [];
+  let cursor = await db.transaction("messages").store.index("byConversationTime").openCursor(range, "prev");
+  while (cursor && found.length < count) {
+    found.push(cursor.value);
+    cursor = found.length < count ? await cursor.continue() : null;
+  }
+  return { messages: keepValid("messages", found.reverse(), isMessageRecord), all: found.length < count };
 }
 
 export async function putMessage(message: MessageRecord, options: { announce?: boolean } = {}): Promise<void> {
@@ -90,11 +108,16 @@ export async function deleteMessages(messages: MessageRecord[]): Promise<void> {
     const kept = await galleryBlobIds(tx.objectStore("gallery"));
     for (const m of messages) {
       await tx.objectStore("messages").delete(m.id);
-      for (const a of m.attachments) if (!kept.has(a.blobId)) await tx.objectStore("blobs").delete(a.blobId);
+      for (const a of attachmentsOf(m)) if (!kept.has(a.blobId)) await tx.objectStore("blobs").delete(a.blobId);
     }
     await tx.done;
   });
   announceChange({ store: "messages", ids: messages.map((m) => m.id) });
+}
+
+/** A message's pictures; none for a record whose shape is broken (it is deleted with its conversation all the same). */
+function attachmentsOf(m: MessageRecord): MessageRecord["attachments"] {
+  return Array.isArray(m.attachments) ? m.attachments.filter((a) => typeof a?.blobId === "string") : [];
 }
 
 async function galleryBlobIds(store: { getAll: () => Promise<GalleryRecord[]> }): Promise<Set<string>> {
@@ -120,7 +143,7 @@ export async function deleteConversation(id: string): Promise<ConversationSnapsh
     const kept = await galleryBlobIds(tx.objectStore("gallery"));
     const blobs: BlobRecord[] = [];
     for (const m of messages) {
-      for (const a of m.attachments) {
+      for (const a of attachmentsOf(m)) {
         if (kept.has(a.blobId)) continue;
         const b = await tx.objectStore("blobs").get(a.blobId);
         if (b) blobs.push(b);
@@ -159,11 +182,14 @@ export async function searchConversations(query: string): Promise<Map<string, st
   const hits = new Map<string, string>();
   if (!q) return hits;
   const db = await openStudioDB();
-  for (const c of await db.getAll("conversations")) if (c.title.toLowerCase().includes(q)) hits.set(c.id, c.title);
+  for (const c of keepValid("conversations", await db.getAll("conversations"), isConversationRecord)) {
+    if (c.title.toLowerCase().includes(q)) hits.set(c.id, c.title);
+  }
   let cursor = await db.transaction("messages").store.openCursor();
   while (cursor) {
     const m = cursor.value;
-    if (!hits.has(m.conversationId)) {
+    if (!isMessageRecord(m)) reportCorrupt("messages", [m]);
+    else if (!hits.has(m.conversationId)) {
       const at = m.text.toLowerCase().indexOf(q);
       if (at >= 0) hits.set(m.conversationId, snippet(m.text, at, q.length));
     }

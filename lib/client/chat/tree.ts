@@ -56,3 +56,35 @@ export function subtree(rootId: string, children: Map<string, MessageRecord[]>, 
   }
   return out;
 }
+
+/**
+ * The end of the shown thread, told from a conversation's newest messages alone (`recent`: every message from
+ * some moment on). Walks up from the newest one, checking at each level that it is the version shown there
+ * (the chosen one, or the newest when none is chosen). Null when these messages cannot tell: the newest
+ * message is on another branch, or a chosen version is older than `recent`. The walk stops where `recent`
+ * does, so the caller still reads the whole conversation to confirm what lies above (opened tail first).
+ */
+export function tailPath(recent: readonly MessageRecord[], choices: Record<string, string> = {}): MessageRecord[] | null {
+  if (!recent.length) return null;
+  const byId = new Map(recent.map((m) => [m.id, m]));
+  const children = childrenByParent(recent);
+  // The active path from the root through the chosen versions; when there are choices, the walk must join it.
+  const chosen = new Set<string>();
+  for (let key = ROOT; choices[key] && !chosen.has(choices[key]!); key = choices[key]!) chosen.add(choices[key]!);
+
+  let node = [...recent].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).at(-1)!;
+  const path: MessageRecord[] = [];
+  for (;;) {
+    const key = node.parentId ?? ROOT;
+    const choice = choices[key];
+    const siblings = children.get(key) ?? [node];
+    const choiceHere = choice !== undefined && siblings.some((s) => s.id === choice);
+    if (choiceHere ? choice !== node.id : choice !== undefined || siblings.at(-1)!.id !== node.id) return null;
+    path.unshift(node);
+    if (key === ROOT) return path;
+    const parent = byId.get(key);
+    if (!parent) return chosen.size === 0 || chosen.has(node.id) ? path : null;
+    if (path.length > recent.length) return null;
+    node = parent;
+  }
+}
