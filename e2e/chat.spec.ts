@@ -154,7 +154,7 @@ test("the watercolor loop twice with multi-MB pictures in one SSE line, survivin
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
 
-test("Stop aborts the upstream call within a second and keeps the partial answer", async ({ page }) => {
+test("S-1: Stop aborts the upstream call within a second and keeps the partial answer", async ({ page }) => {
   await openChat(page, "gemini-2.5-flash");
   await send(page, "Tell me a long story [[sim:long=6000,pace=120]]");
   await expect(answers(page).first().locator(".md")).toContainText(/\w{4,}/, { timeout: 30_000 });
@@ -173,7 +173,7 @@ test("Stop aborts the upstream call within a second and keeps the partial answer
   expect(await answers(page).first().locator(".md").innerText()).toBe(partial);
 });
 
-test("a reload mid-answer keeps the question and the partial answer, and offers Continue", async ({ page }) => {
+test("D-10: a reload mid-answer keeps the question and the partial answer, and offers Continue", async ({ page }) => {
   await openChat(page, "gemini-2.5-flash");
   await send(page, "Explain everything [[sim:long=8000,pace=100]]");
   await expect(answers(page).first().locator(".md")).toContainText(/\w{4,}/, { timeout: 30_000 });
