@@ -128,6 +128,8 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
     useComposerInbox.getState().give(files.map((f) => ({ blob: f, name: f.name }))),
   );
   const pathLength = useChatThread((s) => s.pathIds.length);
+  // A saved conversation not read yet (on the server too): its skeleton, not the new-chat screen.
+  const opening = !!conversationId && conversation?.id !== conversationId;
 
   const skeleton = (
     <div className="flex-1 p-6" role="status" aria-label="Loading conversation">
@@ -184,7 +186,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
           <ChatSettings key={conversation.id} conversation={conversation} model={model} />
         </Suspense>
       )}
-      {loading ? (
+      {loading || opening ? (
         skeleton
       ) : pathLength > 0 ? (
         <LazyThread skeleton={skeleton} />
