@@ -19,7 +19,8 @@ try {
 function warmUp(port: string) {
   const origin = `http://127.0.0.1:${port}`;
   void (async () => {
-    for (const path of ["/api/models", "/api/chat", "/api/images", "/api/transcriptions"]) {
+    // Chat first: a person's first request is most likely a chat, and it waits on the same module load.
+    for (const path of ["/api/chat", "/api/models", "/api/images", "/api/transcriptions"]) {
       try {
         const response = await fetch(`${origin}${path}`, { signal: AbortSignal.timeout(30_000) });
         await response.body?.cancel();
