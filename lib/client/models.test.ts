@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const MODELS = { models: [{ id: "gpt-4o-mini", kind: "chat", provider: "openai" }] };
+
+function respond(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+});
+
+describe("useModels (react-query, loaded with the first request)", () => {
+  it("shares one request between readers and shows the list", async () => {
+    const fetchMock = vi.fn(async () => respond(200, MODELS));
+    vi.stubGlobal("fetch", fetchMock);
+    const { useModels } = await import("./models");
+    const a = renderHook(() => useModels());
+    const b = renderHook(() => useModels());
+    expect(a.result.current.isPending).toBe(true);
+    await waitFor(() => expect(a.result.current.data?.map((m) => m.id)).toEqual(["gpt-4o-mini"]));
+    expect(b.result.current.data?.length).toBe(1);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it("retries once, then reports the error; refetch recovers", async () => {
+    let calls = 0;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => {
+        calls++;
+        return calls <= 2
+          ? respond(503, { error: { code: "upstream_unavailable", message: "The gateway is not answering.", retryable: true } })
+          : respond(200, MODELS);
+      }),
+    );
+    const { useModels } = await import("./models");
+    const { result } = renderHook(() => useModels());
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 5000 });
+    expect(calls).toBe(2);
+    expect(result.current.error?.message).toBe("The gateway is not answering.");
+    await act(() => result.current.refetch());
+    await waitFor(() => expect(result.current.data?.length).toBe(1));
+    expect(result.current.isError).toBe(false);
+  });
+});
