@@ -60,6 +60,9 @@ export function openConversation(id: string | null): Promise<void> {
   return done;
 }
 
+/** How long opening waits for the page-load read before reading itself. */
+const EARLY_READ_PATIENCE_MS = 1500;
+
 type FirstRead = { conversation: ConversationRecord | undefined; recent: MessageRecord[]; all: boolean };
 
 /** Settles once the open conversation is read in full; what changes the thread's shape waits for it. */
@@ -145,7 +148,9 @@ export function prefetchConversation(id: string): void {
 function takePrefetched(id: string): Promise<FirstRead> {
   const fromPageLoad = takeEarlyRead(id);
   if (fromPageLoad) {
-    return fromPageLoad.then((raw) =>
+    // Never wait on the page-load read for long: if it has not answered by now, read afresh.
+    const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), EARLY_READ_PATIENCE_MS));
+    return Promise.race([fromPageLoad, late]).then((raw) =>
       raw
         ? { conversation: validOrNothing("conversations", raw.conversation, isConversationRecord), recent: keepValid("messages", raw.recent, isMessageRecord), all: raw.all }
         : firstRead(id),
