@@ -68,7 +68,9 @@ test("M-2: a 20-turn chat with pictures both ways keeps every request body under
     const upload = uploads[turn];
     if (upload) {
       await page.getByTestId("composer-file-input").setInputFiles(path.join(FIXTURES, upload));
+      // The composer sends only once the picture is checked and downscaled.
       await expect(page.getByTestId("draft-picture-size")).toBeVisible();
+      await expect(page.getByTestId("draft-picture-size")).not.toHaveText(/Preparing/);
     }
     await send(page, `Turn ${turn}: the same harbour, a little later [[sim:pace=1${turn % 10 === 0 ? ",large=3" : ""}]]`);
     // The thread mounts only the latest turns: the newest answer is the last one.
