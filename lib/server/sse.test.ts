@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatStreamEvent } from "@/lib/schemas/chat";
-import { sseResponse } from "./sse";
+import { sseResponse, streamDeadlineMs } from "./sse";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,5 +47,31 @@ describe("sseResponse", () => {
     await reader.read();
     await reader.cancel();
     expect(abort.signal.aborted).toBe(true);
+  });
+
+  it("S-5: at the deadline the answer ends with a Continue-able finish and the upstream call is aborted", async () => {
+    const abort = new AbortController();
+    // An upstream that keeps streaming and ignores the abort: the deadline must end the response anyway.
+    async function* endless(): AsyncGenerator<ChatStreamEvent> {
+      yield { type: "start", model: "m" };
+      for (;;) {
+        yield { type: "text", delta: "." };
+        await sleep(10);
+      }
+    }
+    const raw = await sseResponse(endless(), { abort, deadlineMs: 150 }).text();
+    const events = raw.trim().split("\n\n").filter((l) => l.startsWith("data: ")).map((l) => JSON.parse(l.slice(6)) as ChatStreamEvent);
+    expect(events.filter((e) => e.type === "text").length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ type: "finish", reason: "incomplete", note: expect.stringContaining("time limit") });
+    expect(events.filter((e) => e.type === "finish" || e.type === "error")).toHaveLength(1);
+    expect(abort.signal.aborted).toBe(true);
+  });
+
+  it("S-5: the deadline sits below the route's maxDuration, and the chat route sets one", async () => {
+    const { maxDuration } = await import("@/app/api/chat/route");
+    expect(streamDeadlineMs(maxDuration)).toBeLessThan(maxDuration * 1000);
+    expect(streamDeadlineMs(maxDuration)).toBeGreaterThan(0);
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync("app/api/chat/route.ts", "utf8")).toMatch(/deadlineMs: streamDeadlineMs\(maxDuration\)/);
   });
 });

@@ -6,6 +6,12 @@ import { newRequestId } from "./route";
 
 export const HEARTBEAT_MS = 15_000;
 
+/**
+ * How long one answer may stream, for a route whose platform limit (`maxDuration`) is `maxDurationS` seconds:
+ * 20 s less, so the app ends the answer itself (S-5) before the platform cuts the connection mid-event.
+ */
+export const streamDeadlineMs = (maxDurationS: number) => Math.max(1, maxDurationS - 20) * 1000;
+
 const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
   "Cache-Control": "no-cache, no-store, no-transform",
@@ -21,11 +27,12 @@ const SSE_HEADERS = {
  */
 export function sseResponse(
   events: AsyncGenerator<ChatStreamEvent>,
-  options: { abort: AbortController; heartbeatMs?: number },
+  options: { abort: AbortController; heartbeatMs?: number; deadlineMs?: number },
 ): Response {
   const encoder = new TextEncoder();
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
 
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -65,6 +72,34 @@ export function sseResponse(
         if (Date.now() - lastWrite >= heartbeatMs - 50) write(": ping\n\n");
       }, Math.max(50, Math.floor(heartbeatMs / 3)));
 
+      // S-5: past the deadline the answer ends with a finish the reader can Continue from, and the upstream call
+      // is aborted, instead of the platform cutting the connection with no word. Written and closed here, not
+      // after the loop, so a generator that is slow to notice the abort cannot hold the stream past its limit.
+      if (options.deadlineMs) {
+        const seconds = Math.round(options.deadlineMs / 1000);
+        const limit = seconds >= 120 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+        deadline = setTimeout(() => {
+          if (ended) return;
+          const finish: ChatStreamEvent = {
+            type: "finish",
+            reason: "incomplete",
+            note: `The answer reached this server's time limit for one answer (${limit}) and was cut here. Continue to carry on from this point.`,
+          };
+          write(`data: ${JSON.stringify(finish)}\n\n`);
+          if (turn) clearImmediate(turn);
+          flush();
+          ended = true;
+          clearInterval(timer);
+          try {
+            controller.close();
+          } catch {
+            // already cancelled by the client
+          }
+          options.abort.abort();
+          void events.return(undefined).catch(() => {});
+        }, options.deadlineMs);
+      }
+
       let terminal = false;
       try {
         for await (const event of events) {
@@ -80,6 +115,7 @@ export function sseResponse(
         write(`data: ${JSON.stringify({ type: "error", error: appError("internal", "Something went wrong on our side while streaming. Try again; if it keeps happening, report the request id.", { requestId, retryable: true }) })}\n\n`);
       } finally {
         clearInterval(timer);
+        clearTimeout(deadline);
         if (turn) clearImmediate(turn);
         flush();
         ended = true;
@@ -92,6 +128,7 @@ export function sseResponse(
     },
     cancel() {
       clearInterval(timer);
+      clearTimeout(deadline);
       options.abort.abort();
       void events.return(undefined).catch(() => {});
     },

@@ -6,7 +6,7 @@ import { readJson } from "@/lib/server/body";
 import { resolveGatewayKey } from "@/lib/server/credentials";
 import { guard } from "@/lib/server/guard";
 import { followAbort, methodNotAllowed, route } from "@/lib/server/route";
-import { sseResponse } from "@/lib/server/sse";
+import { sseResponse, streamDeadlineMs } from "@/lib/server/sse";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export const POST = route(async (request) => {
   const abort = followAbort(request.signal);
   const context = { key, signal: abort.signal };
   await assertKnownModel(body.model, context);
-  return sseResponse(streamChat(body, context), { abort });
+  return sseResponse(streamChat(body, context), { abort, deadlineMs: streamDeadlineMs(maxDuration) });
 });
 
 export const GET = methodNotAllowed("POST");
