@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect as baseExpect, sim, fixture, expectNoAxeViolations, type SimLogEntry } from "./support/fixtures";
 import { answers, composer, openChat, send } from "./support/chat";
+import { seedGalleryPicture } from "./support/seed";
 
 // Whole conversations with paced streams and multi-MB pictures, on a shared CI machine: more time than the defaults.
 test.describe.configure({ timeout: 120_000 });
@@ -310,28 +311,11 @@ test("sidebar: search message text, rename, pin, delete with undo; shortcuts", a
   await expect(list.getByRole("link").first()).toContainText("Zebras");
 });
 
-/** Writes a gallery picture (blob + gallery record) the way the Images page stores one, with plain IndexedDB. */
-async function seedGalleryPicture(page: Page, bytes: number[]) {
-  await page.evaluate(async (bytes) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open("gateway-studio");
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const tx = db.transaction(["blobs", "gallery"], "readwrite");
-    const blob = new Blob([new Uint8Array(bytes)], { type: "image/png" });
-    tx.objectStore("blobs").put({ id: "handoff-blob-1", blob, mime: "image/png", bytes: blob.size, createdAt: Date.now() });
-    tx.objectStore("gallery").put({ id: "handoff-pic-1", blobId: "handoff-blob-1", mime: "image/png", prompt: "a red fox", model: "gpt-image-1", createdAt: Date.now(), source: "images" });
-    await new Promise((r) => (tx.oncomplete = r));
-    db.close();
-  }, bytes);
-}
-
 test("a handoff from Images (picture, new conversation) and from Transcribe (text) lands in the composer and is sent", async ({ page }) => {
   await openChat(page, "gemini-2.5-flash");
   await expect(page.getByText("No conversations yet.")).toBeVisible();
   const png = fixture("small-64.png");
-  await seedGalleryPicture(page, [...png]);
+  await seedGalleryPicture(page, { id: "handoff-pic-1", blobId: "handoff-blob-1", bytes: [...png], prompt: "a red fox", model: "gpt-image-1", source: "images" });
   // What Images' "Edit in chat" does (lib/client/images/edit-in-chat.ts + lib/client/handoff.ts): a conversation
   // record, then the handoff in sessionStorage, then /chat?handoff=1.
   await page.evaluate(async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { test, expect as baseExpect, sim, expectNoAxeViolations } from "./support/fixtures";
 import { picture } from "./sim/picture.mjs";
+import { seedGalleryPicture } from "./support/seed";
 
 const OUT = process.env.E2E_OUT ?? ".ci-out";
 // IndexedDB, decoding and downloads are slow on a loaded 2-core runner; the assertions are not about speed.
@@ -221,22 +222,10 @@ test.describe("Images", () => {
     await page.goto("/images");
     await expect(page.getByText(/Pictures you generate here/)).toBeVisible();
     const png = [...simBytes("chat picture", 0)];
-    await page.evaluate(async ({ bytes, model }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open("gateway-studio");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const tx = db.transaction(["blobs", "gallery"], "readwrite");
-      const blob = new Blob([new Uint8Array(bytes)], { type: "image/png" });
-      tx.objectStore("blobs").put({ id: "chat-blob-1", blob, mime: "image/png", bytes: blob.size, createdAt: Date.now() });
-      tx.objectStore("gallery").put({
-        id: "chat-pic-1", blobId: "chat-blob-1", mime: "image/png", prompt: "make it watercolor", model,
-        createdAt: Date.now(), source: "chat", conversationId: "conv-42", messageId: "msg-7",
-      });
-      await new Promise((r) => (tx.oncomplete = r));
-      db.close();
-    }, { bytes: png, model: IMAGE_MODEL });
+    await seedGalleryPicture(page, {
+      id: "chat-pic-1", blobId: "chat-blob-1", bytes: png, prompt: "make it watercolor", model: IMAGE_MODEL,
+      source: "chat", conversationId: "conv-42", messageId: "msg-7",
+    });
     await page.reload();
     await expect(tiles(page)).toHaveCount(1);
     await expect(gallery(page).getByText("Chat", { exact: true })).toBeVisible();

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useChatThread, type ThreadState } from "@/lib/stores/chat-thread-store";
 import { useActiveModel } from "@/components/models/model-picker";
-import { CHAT_KINDS } from "@/lib/client/chat/settings";
+import { CHAT_KINDS } from "@/lib/client/chat/kinds";
 import { MessageItem } from "./message-item";
 import { Icon } from "./icon";
 

@@ -1,14 +1,12 @@
 import type { ConversationRecord, GalleryRecord, MessageRecord, StoreName, TranscriptRecord } from "@/lib/client/db";
 import { reportCorrupt } from "@/lib/client/db";
+import { isObj, isStr } from "@/lib/client/wire";
 
 /**
  * Shape checks for what comes back out of IndexedDB (D-6). A record another version, an extension or a
  * half-finished import wrote can be anything; one bad record must not break the list it is in. Like
  * lib/client/wire.ts, these check only the fields the app relies on, without zod in the browser bundle.
  */
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === "object" && x !== null && !Array.isArray(x);
-const isStr = (x: unknown): x is string => typeof x === "string";
 const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 const optional = (x: unknown, check: (v: unknown) => boolean) => x === undefined || check(x);
 const isStrMap = (x: unknown) => isObj(x) && Object.values(x).every(isStr);

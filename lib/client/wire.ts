@@ -6,8 +6,8 @@ import type { ChatStreamEvent, ErrorEnvelope, ImagesResponse, ModelInfo, Transcr
  * blocks) stays out of the client bundle. Everything here imports types only.
  */
 type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === "object" && x !== null && !Array.isArray(x);
-const isStr = (x: unknown): x is string => typeof x === "string";
+export const isObj = (x: unknown): x is Obj => typeof x === "object" && x !== null && !Array.isArray(x);
+export const isStr = (x: unknown): x is string => typeof x === "string";
 
 export function isErrorEnvelope(x: unknown): x is ErrorEnvelope {
   return isObj(x) && isObj(x.error) && isStr(x.error.code) && isStr(x.error.message);

@@ -22,4 +22,3 @@ export const FINISH_EXPLAINED: Partial<Record<FinishReason, string>> = {
   tool_calls: "The model asked to call a tool, which this app does not run.",
 };
 
-export { CHAT_KINDS } from "./kinds";
