@@ -42,6 +42,8 @@ const fs=require("fs"), rd=f=>{try{return JSON.parse(fs.readFileSync(f,"utf8"))}
 const v=rd(process.argv[1])||{}, s=(rd(process.argv[2])||{}).stats||{};
 const up=v.numPassedTests||0, uf=(v.numFailedTests||0)+(v.numRuntimeErrorTestSuites||0);
 const ep=(s.expected||0)+(s.flaky||0), ef=s.unexpected||0;
+const flaky=[]; const walk=(x)=>{for(const su of x.suites||[])walk(su); for(const sp of x.specs||[])for(const t of sp.tests||[])if(t.status==="flaky")flaky.push(sp.title);};
+walk(rd(process.argv[2])||{}); for(const t of flaky) console.log(`e2e flaky (failed once, passed on retry): ${t}`);
 const lp=process.argv[3]==="0"?1:0, lf=1-lp;
 console.log(`unit: ${up} passed, ${uf} failed`); console.log(`e2e: ${ep} passed, ${ef} failed`);
 console.log(`leak scan: ${lp} passed, ${lf} failed`);

@@ -16,7 +16,14 @@ export async function openChat(page: Page, model = "gemini-2.5-flash") {
   await expect(picker).toHaveValue(model);
 }
 
+/**
+ * Types `text` and presses Enter once the composer can send: Enter is ignored while an answer is still
+ * streaming (a picture can be on screen before its stream has finished), so a test that sends a follow-up
+ * waits for Send, not for what the answer shows. Resolves once the message has left the composer.
+ */
 export async function send(page: Page, text: string) {
   await composer(page).fill(text);
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeEnabled({ timeout: 30_000 });
   await composer(page).press("Enter");
+  await expect(composer(page)).toHaveValue("");
 }
