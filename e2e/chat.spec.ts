@@ -29,9 +29,15 @@ async function dropFile(page: Page, name: string, mime: string) {
     },
     { b64, name, mime },
   );
-  const zone = page.getByTestId("chat-drop-zone");
-  await zone.dispatchEvent("dragenter", { dataTransfer });
-  await zone.dispatchEvent("drop", { dataTransfer });
+  // Files dragged into the window raise the drop target over the view; the drop lands on it.
+  await page.getByTestId("chat-drop-zone").dispatchEvent("dragenter", { dataTransfer });
+  await expect(page.getByText("Drop pictures to add them to your message")).toBeVisible();
+  const target = page.getByTestId("chat-drop-target");
+  await target.dispatchEvent("dragenter", { dataTransfer });
+  await target.dispatchEvent("drop", { dataTransfer });
+  await expect(page.getByText("Drop pictures to add them to your message")).toBeHidden();
+  // Clicks reach the view again.
+  await expect(target).toHaveCSS("pointer-events", "none");
 }
 
 test("five turns: the gateway receives the whole history each time, and the chat survives a reload", async ({ page }) => {

@@ -13,12 +13,13 @@ import { IconButton } from "./icon-button";
 import { EmptyChat } from "./empty-chat";
 import { LazyThread, preloadThread } from "./lazy-thread";
 import { preloadMarkdown } from "./lazy-markdown";
-import { useDropFiles } from "./use-drop-files";
 
 // Loaded after the first paint: the controller brings the storage layer (idb), the stream reader and the
 // history builder, none of which an empty chat needs to show itself.
 const controller = () => import("@/lib/client/chat/controller");
 const ChatSettings = lazy(() => import("./chat-settings").then((m) => ({ default: m.ChatSettings })));
+// react-dropzone, for pictures dropped anywhere on the view: only needed once the page is up.
+const DropOverlay = lazy(() => import("./drop-overlay"));
 const ExportMenu = lazy(() => import("./export-menu").then((m) => ({ default: m.ExportMenu })));
 
 /** Puts handed-over text and pictures into the composer's inbox; the composer takes them when it is ready. */
@@ -34,6 +35,8 @@ async function applyHandoff(handoff: ChatHandoff) {
   const found = items.flatMap((i) => (i.blob ? [{ blob: i.blob, name: i.name }] : []));
   if (found.length) inbox.give(found);
 }
+
+const giveFiles = (files: File[]) => useComposerInbox.getState().give(files.map((f) => ({ blob: f, name: f.name })));
 
 /** The open conversation: header (model, settings, export), the thread and the composer; drop pictures anywhere. */
 export function ChatView({ conversationId }: { conversationId: string | null }) {
@@ -123,10 +126,6 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
     return () => window.removeEventListener("keydown", onKey);
   }, [router]);
 
-  // Every file is let through: the composer judges pictures by their bytes and explains refusals.
-  const { active: isDragActive, handlers: dropHandlers } = useDropFiles((files) =>
-    useComposerInbox.getState().give(files.map((f) => ({ blob: f, name: f.name }))),
-  );
   const pathLength = useChatThread((s) => s.pathIds.length);
   // A saved conversation not read yet (on the server too): its skeleton, not the new-chat screen.
   const opening = !!conversationId && conversation?.id !== conversationId;
@@ -161,7 +160,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
   }
 
   return (
-    <div {...dropHandlers} className="relative flex h-full min-w-0 flex-1 flex-col outline-none" data-testid="chat-drop-zone">
+    <div className="relative flex h-full min-w-0 flex-1 flex-col outline-none" data-testid="chat-drop-zone">
       <header className="flex items-center gap-2 border-b border-border bg-panel px-3 py-2">
         <IconButton icon="menu" label="Conversations" className="md:hidden" onClick={() => setDrawerOpen(true)} />
         <h1 className="min-w-0 flex-1 truncate text-sm font-medium" title={conversation?.title}>
@@ -205,11 +204,9 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
       <p className="sr-only" aria-live="polite" role="status">
         {announcement}
       </p>
-      {isDragActive && (
-        <div className="pointer-events-none absolute inset-2 z-40 grid place-items-center rounded-xl border-2 border-dashed border-accent bg-accent-soft/80 text-sm font-medium">
-          Drop pictures to add them to your message
-        </div>
-      )}
+      <Suspense fallback={null}>
+        <DropOverlay onFiles={giveFiles} />
+      </Suspense>
     </div>
   );
 }
