@@ -152,6 +152,34 @@ describe("Markdown rendering", () => {
     await waitFor(() => expect(container.querySelector("code.hljs")).not.toBeNull(), LAZY);
   });
 
+  it("highlights a code block that finishes mid-stream in a later render, not in the delta that finishes it", async () => {
+    // Load the highlighter first, so only the deferral can explain a block without colours.
+    const primed = render(<Markdown text={"```js\nconst x = 1\n```"} />);
+    await waitFor(() => expect(primed.container.querySelector("code.hljs")).not.toBeNull(), LAZY);
+    primed.unmount();
+
+    const { createRoot } = await import("react-dom/client");
+    const { flushSync } = await import("react-dom");
+    const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    const actEnv = env.IS_REACT_ACT_ENVIRONMENT;
+    env.IS_REACT_ACT_ENVIRONMENT = false;
+    const host = document.createElement("div");
+    const root = createRoot(host);
+    try {
+      const head = "Intro\n\n```js\nconst a = 1\n";
+      flushSync(() => root.render(<Markdown streaming text={head} />));
+      expect(host.querySelector("pre code")).toHaveTextContent("const a = 1");
+      // The fence closes and prose follows: the block is finished, shown as it was, still plain.
+      flushSync(() => root.render(<Markdown streaming text={`${head}\`\`\`\n\nMore prose`} />));
+      expect(host.querySelector("pre code")).toHaveTextContent("const a = 1");
+      expect(host.querySelector("code.hljs")).toBeNull();
+      await waitFor(() => expect(host.querySelector("code.hljs .hljs-keyword")).not.toBeNull(), LAZY);
+    } finally {
+      root.unmount();
+      env.IS_REACT_ACT_ENVIRONMENT = actEnv;
+    }
+  });
+
   it("renders the same as one whole-document parse (block splitting is invisible)", () => {
     const doc = [
       "# Plan\n\nSome *prose* with `code`.\n",

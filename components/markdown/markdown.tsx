@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { cn } from "@/lib/client/cn";
 import { createBlockSplitter } from "./split-blocks";
 import { pluginsFor, useMarkdownPlugins } from "./use-markdown-plugins";
@@ -24,10 +24,15 @@ export function Markdown({ text, streaming = false, className }: Props) {
   const [split] = useState(createBlockSplitter);
   const { finished, tail } = useMemo(() => split(text), [split, text]);
   const plugins = useMarkdownPlugins(text);
+  // Highlighting a block that has just finished (or the tail, once the stream ends) waits for a deferred
+  // render: the update that finishes it shows the parse it already had as the growing tail, and the colours
+  // follow in a background render a moment later. A delta never pays for highlighting.
+  const highlighted = useDeferredValue(finished.length);
+  const tailDone = useDeferredValue(!streaming);
   return (
     <div className={cn("md", className)}>
-      <FinishedBlocks blocks={finished} full={plugins.full} live={plugins.live} />
-      {tail && <MarkdownBlock key={finished.length} source={tail} plugins={streaming ? plugins.live : pluginsFor(tail, plugins)} />}
+      <FinishedBlocks blocks={finished} highlighted={highlighted} full={plugins.full} live={plugins.live} />
+      {tail && <MarkdownBlock key={finished.length} source={tail} plugins={tailDone ? pluginsFor(tail, plugins) : plugins.live} />}
     </div>
   );
 }
