@@ -8,6 +8,7 @@ import { MarkdownImage } from "./markdown-image";
 import { MarkdownTable } from "./markdown-table";
 import { TaskCheckbox } from "./task-checkbox";
 import { InlineCode } from "./inline-code";
+import { openFence } from "./open-fence";
 
 const COMPONENTS: Components = {
   a: MarkdownLink,
@@ -29,6 +30,14 @@ const rendered = new WeakMap<PluginSet, Map<string, ReactElement>>();
  * several mounts (a block in two open answers, a re-mounted thread).
  */
 function parsed(source: string, plugins: PluginSet): ReactElement {
+  // Unhighlighted, an unclosed code fence (the tail while a code block streams) needs no parse at all.
+  const fence = plugins.rehypePlugins.length === 0 ? openFence(source) : null;
+  if (fence) return fence;
+  return parseMarkdown(source, plugins);
+}
+
+/** react-markdown's tree for a block, cached per plugin set. */
+export function parseMarkdown(source: string, plugins: PluginSet): ReactElement {
   let cache = rendered.get(plugins);
   if (!cache) rendered.set(plugins, (cache = new Map()));
   const hit = cache.get(source);

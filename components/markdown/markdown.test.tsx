@@ -6,6 +6,8 @@ import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Markdown } from "./markdown";
+import { parseMarkdown } from "./markdown-block";
+import { openFence } from "./open-fence";
 
 const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 const SVG = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')}`;
@@ -208,5 +210,28 @@ describe("Markdown rendering", () => {
       return (copy.textContent ?? "").replace(/\s+/g, "");
     };
     expect(text(got)).toBe(text(expected));
+  });
+
+  describe("an unclosed code fence (the tail while a code block streams) is built without parsing", () => {
+    const live = { remarkPlugins: [remarkGfm], rehypePlugins: [] };
+    const cases = [
+      "```ts\nconst a = 1;\nconst b",
+      "```\nplain text",
+      "```",
+      "```py",
+      "~~~~ js title=x\n\tindented\twith tabs\n  spaces\n\n  blank line above",
+      "```html {1,3}\n<div>&amp; \\escaped</div>",
+      "````md\n```\nshorter fences stay inside",
+      "```diff\n- a\n+ b\n~~~",
+    ];
+    it.each(cases)("the same markup as the parser's: %j", (source) => {
+      const fast = openFence(source);
+      expect(fast).not.toBeNull();
+      expect(renderToStaticMarkup(fast!)).toBe(renderToStaticMarkup(parseMarkdown(source, live)));
+    });
+    it.each(["```ts\ncode\n```", "```ts\ncode\n   ```  ", "  ```ts\ncode", "```a`b\ncode", "```ts\\x\ncode", "Prose\n```ts\ncode", "~~~\ncode\n~~~~"])(
+      "leaves %j to the parser",
+      (source) => expect(openFence(source)).toBeNull(),
+    );
   });
 });
