@@ -8,7 +8,7 @@ import { MarkdownImage } from "./markdown-image";
 import { MarkdownTable } from "./markdown-table";
 import { TaskCheckbox } from "./task-checkbox";
 import { InlineCode } from "./inline-code";
-import { openFence } from "./open-fence";
+import { openFence, openMath } from "./open-fence";
 
 const COMPONENTS: Components = {
   a: MarkdownLink,
@@ -29,10 +29,12 @@ const rendered = new WeakMap<PluginSet, Map<string, ReactElement>>();
  * without this, every finished block was parsed twice. React elements are immutable, so one tree can serve
  * several mounts (a block in two open answers, a re-mounted thread).
  */
-function parsed(source: string, plugins: PluginSet): ReactElement {
+function parsed(source: string, plugins: PluginSet, streaming: boolean): ReactElement {
   // Unhighlighted, an unclosed code fence (the tail while a code block streams) needs no parse at all.
   const fence = plugins.rehypePlugins.length === 0 ? openFence(source) : null;
   if (fence) return fence;
+  const formula = streaming && plugins.math ? openMath(source) : null;
+  if (formula) return formula;
   return parseMarkdown(source, plugins);
 }
 
@@ -54,7 +56,8 @@ export function parseMarkdown(source: string, plugins: PluginSet): ReactElement 
   return tree;
 }
 
-type Props = { source: string; plugins: PluginSet };
+/** `streaming`: the block is the growing tail of an answer still arriving. */
+type Props = { source: string; plugins: PluginSet; streaming?: boolean };
 
 /**
  * One top-level block. Memoized on its text and plugin set, which is what keeps finished blocks
@@ -63,6 +66,6 @@ type Props = { source: string; plugins: PluginSet };
  * Trailing newlines are dropped before parsing: they never change a block's rendering, and without them the
  * tail a delta ago and the finished block it became are the same text.
  */
-export const MarkdownBlock = memo(function MarkdownBlock({ source, plugins }: Props) {
-  return parsed(source.replace(/\n+$/, ""), plugins);
+export const MarkdownBlock = memo(function MarkdownBlock({ source, plugins, streaming = false }: Props) {
+  return parsed(source.replace(/\n+$/, ""), plugins, streaming);
 });

@@ -137,6 +137,40 @@ describe("Markdown rendering", () => {
     spy.mockRestore();
   });
 
+  it("does not typeset a formula again when its block moves from the streaming tail to the finished list", async () => {
+    const { container, rerender } = render(<Markdown streaming text={"Rate $\\mu_2$ here"} />);
+    await waitFor(() => expect(container.querySelector(".katex")).not.toBeNull(), LAZY);
+    const spy = vi.spyOn(katex, "render");
+    rerender(<Markdown streaming text={"Rate $\\mu_2$ here.\n\nNext paragraph"} />);
+    expect(container.querySelector(".katex")).not.toBeNull();
+    expect(container.querySelector(".katex")!.textContent).toContain("μ");
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it("shows a display formula as TeX until its closing $$ arrives, then typesets it once", async () => {
+    const primed = render(<Markdown text="$x$" />);
+    await waitFor(() => expect(primed.container.querySelector(".katex")).not.toBeNull(), LAZY);
+    primed.unmount();
+    const spy = vi.spyOn(katex, "render");
+    const head = "The wait is\n\n$$\nE[T] = \\frac{n}{\\lambda}";
+    const { container, rerender } = render(<Markdown streaming text={head} />);
+    rerender(<Markdown streaming text={`${head} + 1`} />);
+    expect(container.querySelector(".md-math-pending")).toHaveTextContent("E[T] = \\frac{n}{\\lambda} + 1");
+    expect(spy).not.toHaveBeenCalled();
+    rerender(<Markdown streaming text={`${head} + 1\n$$`} />);
+    expect(container.querySelector(".md-math-pending")).toBeNull();
+    expect(container.querySelector(".katex-display")).not.toBeNull();
+    expect(spy).toHaveBeenCalledTimes(1);
+    // An answer that ends inside the formula gets it typeset as it stands.
+    spy.mockClear();
+    const cut = render(<Markdown streaming text={"$$\na^2 + b^2"} />);
+    expect(cut.container.querySelector(".md-math-pending")).not.toBeNull();
+    cut.rerender(<Markdown text={"$$\na^2 + b^2"} />);
+    await waitFor(() => expect(cut.container.querySelector(".katex-display")).not.toBeNull(), LAZY);
+    spy.mockRestore();
+  });
+
   it("renders an unterminated fence and a half-streamed table as they stand", () => {
     const { container } = render(<Markdown streaming text={"Text\n\n```js\nconst a = 1;\n\nconst b"} />);
     expect(container.querySelector("pre code")).toHaveTextContent("const a = 1; const b");

@@ -32,7 +32,9 @@ export function Markdown({ text, streaming = false, className }: Props) {
   return (
     <div className={cn("md", className)}>
       <FinishedBlocks blocks={finished} highlighted={highlighted} full={plugins.full} live={plugins.live} />
-      {tail && <MarkdownBlock key={finished.length} source={tail} plugins={tailDone ? pluginsFor(tail, plugins) : plugins.live} />}
+      {tail && (
+        <MarkdownBlock key={finished.length} source={tail} streaming={streaming} plugins={tailDone ? pluginsFor(tail, plugins) : plugins.live} />
+      )}
     </div>
   );
 }

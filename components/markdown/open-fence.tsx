@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import type { Element } from "hast";
 import { CodeBlock } from "./code-block";
 import { InlineCode } from "./inline-code";
+import { PendingFormula } from "./math-formula";
 
 // A fence that opens a block, not indented (its lines are then the code as typed, tabs and all), with an
 // info string free of escapes and entities (which CommonMark would decode). Anything else goes to the parser.
@@ -44,4 +45,16 @@ export function openFence(source: string): ReactElement | null {
       </InlineCode>
     </CodeBlock>
   );
+}
+
+const MATH_OPENING = /^\$\$([^\n$]*)(?:\n|$)/;
+const MATH_CLOSING = /^[ \t]*\$\$+[ \t]*$/m;
+
+/** A streaming block that is a `$$` display formula still waiting for its closing line; null for anything else. */
+export function openMath(source: string): ReactElement | null {
+  const m = MATH_OPENING.exec(source);
+  if (!m) return null;
+  const body = source.slice(m[0].length);
+  if (MATH_CLOSING.test(body) || body.includes("$$")) return null;
+  return <PendingFormula tex={[m[1]!.trim(), body].filter(Boolean).join("\n")} />;
 }

@@ -4,4 +4,4 @@ export type PluggableList = NonNullable<Options["rehypePlugins"]>;
 export type Pluggable = PluggableList[number];
 
 /** The plugin lists one block renders with; identity is stable so memoized blocks stay put. */
-export type PluginSet = { remarkPlugins: PluggableList; rehypePlugins: PluggableList };
+export type PluginSet = { remarkPlugins: PluggableList; rehypePlugins: PluggableList; math?: boolean };

@@ -36,7 +36,7 @@ function pluginSet(highlight: boolean, math: boolean): PluginSet {
     const rehypePlugins: Pluggable[] = [];
     if (math && loaded.math) remarkPlugins.push(loaded.math);
     if (highlight && loaded.highlight) rehypePlugins.push(loaded.highlight);
-    set = { remarkPlugins, rehypePlugins };
+    set = { remarkPlugins, rehypePlugins, math: math && !!loaded.math };
     sets.set(key, set);
   }
   return set;
