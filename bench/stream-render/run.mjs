@@ -52,6 +52,10 @@ export async function benchStreamRender({ baseURL, browser }) {
     await page.goto(new URL(PATH, baseURL).href, { waitUntil: "load" });
     await page.waitForFunction(() => !!window.__streamRender, undefined, { timeout: 30_000 });
     await page.evaluate((chars) => window.__streamRender.warmUp(chars), CHARS);
+    // One streamed run of each renderer first (the baseline's shorter: it is slow, and parsing warms up fast),
+    // so the measured runs see a settled JIT; the first run's figures are reported too.
+    const cold = summarize(await page.evaluate((chars) => window.__streamRender.run({ mode: "blocks", chars }), CHARS));
+    await page.evaluate(() => window.__streamRender.run({ mode: "whole", chars: 5_000 }));
     // Same run, same page: the ratio holds even when absolute times drift with machine load.
     const ours = summarize(await page.evaluate((chars) => window.__streamRender.run({ mode: "blocks", chars }), CHARS));
     const base = summarize(await page.evaluate((chars) => window.__streamRender.run({ mode: "whole", chars }), CHARS));
@@ -62,7 +66,8 @@ export async function benchStreamRender({ baseURL, browser }) {
         { name: `${p}: ms/update at 18-20k chars, p95 (block render)`, value: round(ours.endP95), unit: "ms", target: "≤ 1" },
         { name: `${p}: ms/update incl. style+layout at 18-20k, median (block render)`, value: round(ours.endLayoutMedian), unit: "ms", target: "report" },
         { name: `${p}: ms/update, all ${ours.updates} updates, median / p95 (block render)`, value: round(ours.allMedian), unit: `ms (p95 ${round(ours.allP95)})`, target: "report" },
-        { name: `${p}: final update, tail highlighted (block render)`, value: round(ours.final), unit: "ms", target: "< 50" },
+        { name: `${p}: first streamed run (cold JIT), ms/update at 18-20k chars, median / p95 (block render)`, value: round(cold.endMedian), unit: `ms (p95 ${round(cold.endP95)})`, target: "report" },
+        { name: `${p}: final update, stream ends (its highlighting follows in a deferred render) (block render)`, value: round(ours.final), unit: "ms", target: "< 50" },
         { name: `${p}: long tasks > 50 ms (block render)`, value: ours.longTasks, unit: "count", target: "0" },
         { name: `${p}: frames/s while streaming (block render)`, value: round(ours.fps, 1), unit: "fps", target: "report" },
         { name: `${p}: ms/update at 18-20k chars, median (whole re-render baseline)`, value: round(base.endMedian), unit: "ms", target: "NextChat: 43" },

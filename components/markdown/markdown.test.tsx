@@ -246,7 +246,7 @@ describe("Markdown rendering", () => {
     expect(text(got)).toBe(text(expected));
   });
 
-  describe("an unclosed code fence (the tail while a code block streams) is built without parsing", () => {
+  describe("a block that is one code fence, open or closed, is built without parsing", () => {
     const live = { remarkPlugins: [remarkGfm], rehypePlugins: [] };
     const cases = [
       "```ts\nconst a = 1;\nconst b",
@@ -257,13 +257,18 @@ describe("Markdown rendering", () => {
       "```html {1,3}\n<div>&amp; \\escaped</div>",
       "````md\n```\nshorter fences stay inside",
       "```diff\n- a\n+ b\n~~~",
+      "```ts\nconst a = 1;\n```",
+      "```ts\ncode\n   ```  ",
+      "~~~\ncode\n~~~~",
+      "```\n```",
+      "````md\n```\ninner\n```\n````",
     ];
     it.each(cases)("the same markup as the parser's: %j", (source) => {
       const fast = openFence(source);
       expect(fast).not.toBeNull();
       expect(renderToStaticMarkup(fast!)).toBe(renderToStaticMarkup(parseMarkdown(source, live)));
     });
-    it.each(["```ts\ncode\n```", "```ts\ncode\n   ```  ", "  ```ts\ncode", "```a`b\ncode", "```ts\\x\ncode", "Prose\n```ts\ncode", "~~~\ncode\n~~~~"])(
+    it.each(["```ts\ncode\n```\nafter", "```ts\ncode\n```\n\n```js\nmore", "  ```ts\ncode", "```a`b\ncode", "```ts\\x\ncode", "Prose\n```ts\ncode"])(
       "leaves %j to the parser",
       (source) => expect(openFence(source)).toBeNull(),
     );

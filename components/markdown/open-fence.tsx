@@ -9,10 +9,11 @@ import { PendingFormula } from "./math-formula";
 const OPENING = /^(`{3,}|~{3,})([^\n]*)(?:\n|$)/;
 
 /**
- * A block that is an unclosed fenced code block, as the element tree react-markdown would give it, built
- * without parsing: while an answer streams a code block, each delta otherwise parsed the whole block again
- * (micromark, mdast, hast) only to find literal text. Null for anything else, including a block any of
- * whose lines could close the fence. `markdown.test.tsx` checks the trees are the same as the parser's.
+ * A block that is one fenced code block, unclosed (the tail while it streams) or closed by its last line, as
+ * the element tree react-markdown would give it, built without parsing: while an answer streams a code
+ * block, each delta otherwise parsed the whole block again (micromark, mdast, hast) only to find literal
+ * text. Null for anything else, including a block with more after its closing line.
+ * `markdown.test.tsx` checks the trees are the same as the parser's.
  */
 export function openFence(source: string): ReactElement | null {
   const m = OPENING.exec(source);
@@ -20,10 +21,16 @@ export function openFence(source: string): ReactElement | null {
   const fence = m[1]!;
   const info = m[2]!.trim();
   if ((fence[0] === "`" && info.includes("`")) || /[\\&\r]/.test(info)) return null;
-  const value = source.slice(m[0].length);
+  let value = source.slice(m[0].length);
   if (value.includes("\r")) return null;
-  const closing = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`, "m");
-  if (closing.test(value)) return null;
+  // A closing line ends the block only as its last line: the finished block then renders the same way.
+  const closing = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
+  const lines = m[0].endsWith("\n") ? value.split("\n") : [];
+  const close = lines.findIndex((line) => closing.test(line));
+  if (close !== -1) {
+    if (close !== lines.length - 1) return null;
+    value = lines.slice(0, close).join("\n");
+  }
 
   const lang = info.split(/[ \t]/, 1)[0];
   const meta = info.slice(lang?.length ?? 0).trim();
