@@ -19,6 +19,9 @@ export function timedRequest(url, { method = "GET", headers = {}, body, keepBody
       let bytes = 0;
       let reads = 0;
       let readsWithManyEvents = 0;
+      // Which events shared a read, by their `type` (or [DONE]): to tell a held-back answer from a trailer that
+      // the upstream itself sent in one burst.
+      const sharedReads = [];
       const eventTimes = [];
       const chunks = [];
       let pending = "";
@@ -40,13 +43,16 @@ export function timedRequest(url, { method = "GET", headers = {}, body, keepBody
         const parts = pending.split("\n\n");
         pending = parts.pop();
         const complete = parts.filter((p) => p.startsWith("data:"));
-        if (complete.length > 1) readsWithManyEvents++;
+        if (complete.length > 1) {
+          readsWithManyEvents++;
+          sharedReads.push(complete.map((p) => /"type":"(\w+)"/.exec(p)?.[1] ?? p.slice(5, 30).trim()).join("+"));
+        }
         for (const p of complete) eventTimes.push({ at: now, data: p.slice(5).trim() });
       });
       stream.on("end", () => {
         resolve({
           status: res.statusCode, headers: res.headers, startedAt: t0, headersMs, ttfbMs, totalMs: performance.now() - t0,
-          bytes, reads, events: eventTimes.length, eventTimes, readsWithManyEvents,
+          bytes, reads, events: eventTimes.length, eventTimes, readsWithManyEvents, sharedReads,
           body: keepBody ? Buffer.concat(chunks) : undefined,
         });
       });

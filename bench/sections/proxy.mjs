@@ -61,6 +61,18 @@ function bunched(times) {
   return n;
 }
 
+/** "usage+finish ×30": which events shared a read, and how often. */
+function sharedKinds(results) {
+  const counts = new Map();
+  for (const r of results) for (const k of r.sharedReads ?? []) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${k} ×${n}`).join(", ") || "none";
+}
+
+/** Median gap between the last two events of direct streams: the upstream's own trailer spacing. */
+function trailerGap(results) {
+  return median(results.map((r) => r.eventTimes.at(-1).at - r.eventTimes.at(-2).at));
+}
+
 async function pairs(runs, proxyFn, directFn) {
   const proxy = [];
   const direct = [];
@@ -125,7 +137,7 @@ export async function benchProxy({ baseURL, simUrl, apiKey, runs = 30, longChars
   const events = p.proxy.reduce((n, r) => n + r.events, 0);
   const many = p.proxy.reduce((n, r) => n + r.readsWithManyEvents, 0);
   rows.push(row(S, "paced: client reads per proxy event", reads / events, "", "1.00 (one read per event)", reads === events,
-    `${reads} reads, ${events} events, ${many} reads carried > 1 event; content-encoding ${p.proxy[0].headers["content-encoding"] ?? "none"}`));
+    `${reads} reads, ${events} events, ${many} reads carried > 1 event (${sharedKinds(p.proxy)}); straight from the simulator the last two events (usage, [DONE]) are ${trailerGap(p.direct).toFixed(2)} ms apart (median); content-encoding ${p.proxy[0].headers["content-encoding"] ?? "none"}`));
 
   progress(`proxy: /api/models (${runs} pairs)`);
   const m = await pairs(runs, () => proxyModels(baseURL), () => directModels(simUrl, apiKey));
