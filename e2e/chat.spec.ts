@@ -317,6 +317,28 @@ test("sidebar: search message text, rename, pin, delete with undo; shortcuts", a
   await expect(list.getByRole("link").first()).toContainText("Zebras");
 });
 
+test("a page load fetches no other route: sidebar and section links are prefetched on hover, not when they appear", async ({ page }) => {
+  await openChat(page, "gemini-2.5-flash");
+  await send(page, "Keep me in the sidebar");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  const prefetches: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["rsc"] || new URL(r.url()).searchParams.has("_rsc")) prefetches.push(new URL(r.url()).pathname);
+  });
+  await page.reload();
+  const list = page.getByRole("navigation", { name: "Saved conversations" });
+  const link = list.getByRole("link", { name: /Keep me in the sidebar/ });
+  await expect(link).toBeVisible();
+  await expect(page.getByRole("link", { name: "New chat" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+  // Intent: pointing at a link fetches its route.
+  await page.getByRole("link", { name: "New chat" }).hover();
+  await expect.poll(() => prefetches).toContain("/chat");
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Images" }).hover();
+  await expect.poll(() => prefetches).toContain("/images");
+});
+
 test("a handoff from Images (picture, new conversation) and from Transcribe (text) lands in the composer and is sent", async ({ page }) => {
   await openChat(page, "gemini-2.5-flash");
   await expect(page.getByText("No conversations yet.")).toBeVisible();

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { usePathname, useRouter } from "next/navigation";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { ConversationSnapshot } from "@/lib/client/chat/storage";
@@ -9,6 +9,7 @@ import { useComposerInbox } from "@/lib/stores/chat-composer-store";
 import { cn } from "@/lib/client/cn";
 import { Icon } from "./icon";
 import { IconButton } from "./icon-button";
+import "./route-preload";
 
 // The storage layer and the controller are loaded after the first paint (the list's first read brings them).
 const storage = () => import("@/lib/client/chat/storage");
@@ -110,7 +111,7 @@ export function ChatSidebar() {
         )}
       >
         <div className="flex items-center gap-2 p-2">
-          <Link
+          <IntentLink
             href="/chat"
             onClick={() => {
               setDrawerOpen(false);
@@ -122,7 +123,7 @@ export function ChatSidebar() {
             className="flex flex-1 items-center gap-2 rounded-md border border-border px-2.5 py-1.5 text-sm font-medium hover:bg-subtle"
           >
             <Icon name="plus" /> New chat
-          </Link>
+          </IntentLink>
           <IconButton icon="close" label="Close conversations" className="md:hidden" onClick={() => setDrawerOpen(false)} />
         </div>
         <div className="relative px-2 pb-2">

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { useState } from "react";
 import type { ConversationRecord } from "@/lib/client/db";
 import { cn } from "@/lib/client/cn";
@@ -67,7 +67,7 @@ export function ConversationItem({ conversation, current, snippet, onOpen, onRen
 
   return (
     <li className={cn("group relative rounded-md", current ? "bg-accent-soft" : "hover:bg-subtle")}>
-      <Link
+      <IntentLink
         href={`/chat/${conversation.id}`}
         onClick={(e) => {
           // Read the conversation and load the markdown stack while the route changes, not after.
@@ -92,7 +92,7 @@ export function ConversationItem({ conversation, current, snippet, onOpen, onRen
           <span className="truncate">{conversation.title}</span>
         </span>
         {snippet && <span className="mt-0.5 block truncate text-xs text-muted">{snippet}</span>}
-      </Link>
+      </IntentLink>
       <span className="absolute top-1 right-1 flex opacity-100 focus-within:opacity-100 md:opacity-0 md:group-hover:opacity-100">
         <IconButton icon="rename" label={`Rename “${conversation.title}”`} onClick={() => setRenaming(true)} className="p-1" />
         <IconButton icon="pin" label={conversation.pinned ? `Unpin “${conversation.title}”` : `Pin “${conversation.title}”`} onClick={onTogglePin} className="p-1" />

@@ -1,7 +1,7 @@
 "use client";
-import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { cn } from "@/lib/client/cn";
+import { IntentLink } from "./intent-link";
 
 const LINKS = [
   { href: "/chat", label: "Chat", icon: "M4 5h16v10H8l-4 4z" },
@@ -12,21 +12,14 @@ const LINKS = [
 
 export function NavLinks() {
   const pathname = usePathname();
-  const router = useRouter();
   return (
     <ul className="flex min-w-0 gap-0.5 overflow-x-auto md:flex-col md:gap-1">
       {LINKS.map((l) => {
         const current = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (
           <li key={l.href}>
-            <Link
+            <IntentLink
               href={l.href}
-              // Prefetched on intent (pointer or focus), not on load: three route fetches and their parsing at
-              // start-up competed with the page's own first work on slow phones.
-              prefetch={false}
-              onPointerEnter={() => router.prefetch(l.href)}
-              onFocus={() => router.prefetch(l.href)}
-              onTouchStart={() => router.prefetch(l.href)}
               aria-current={current ? "page" : undefined}
               className={cn(
                 "flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm whitespace-nowrap md:gap-2 md:px-2.5",
@@ -37,7 +30,7 @@ export function NavLinks() {
                 <path d={l.icon} />
               </svg>
               <span className={l.href === "/settings" ? "sr-only sm:not-sr-only" : undefined}>{l.label}</span>
-            </Link>
+            </IntentLink>
           </li>
         );
       })}
