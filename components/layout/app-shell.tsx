@@ -10,7 +10,7 @@ export function AppShell({ children, banner }: { children: React.ReactNode; bann
       <nav aria-label="Sections" className="flex min-w-0 shrink-0 items-center gap-2 border-b border-border bg-panel px-3 py-2 md:w-44 md:flex-col md:items-stretch md:border-r md:border-b-0 md:py-4">
         <div className="flex shrink-0 items-center gap-2 px-1 font-semibold tracking-tight md:mb-4">
           <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent text-xs text-accent-fg">G</span>
-          <span className="hidden sm:inline">Gateway Studio</span>
+          <span className="hidden text-sm whitespace-nowrap sm:inline">Gateway Studio</span>
         </div>
         <NavLinks />
       </nav>
