@@ -250,8 +250,8 @@ function chunkedUpload(baseURL, totalBytes) {
       // The server may close the socket while we are still sending: that is a refusal too, but not a 413.
       resolve({ status: `connection ${err.code ?? err.message}`, sentAtAnswer: sent, ms: performance.now() - t0, body: "" });
     });
-    // A deadline on the whole upload, not on socket idleness: once (1 run in 5) a server that kept reading slowly
-    // held this part for 14 minutes without an answer.
+    // A deadline on the whole upload, not on socket idleness: one run (of 4 that day) sat in this part for 14
+    // minutes with no answer and no idle timeout firing; the cause was not found.
     const deadline = setTimeout(() => {
       req.destroy();
       reject(new Error(`upload got no answer in 120 s (${(sent / 2 ** 20).toFixed(1)} MB sent)`));
