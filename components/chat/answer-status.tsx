@@ -60,13 +60,17 @@ export function AnswerStatus({ message, interrupted, busy, onRetry, onContinue }
 
   const reason = message.finishReason;
   if (!reason || reason === "stop") return null;
-  const explained = FINISH_EXPLAINED[reason] ?? `Ended: ${reason}.`;
+  const generic = FINISH_EXPLAINED[reason] ?? `Ended: ${reason}.`;
+  // An incomplete answer with the server's note (the gateway's own cut-off, this server's time limit) says why
+  // in the note's words, instead of the generic line about a closed connection followed by a second reason.
+  const note = message.finishNote && message.finishNote !== generic ? message.finishNote : undefined;
+  const explained = reason === "incomplete" && note ? `Incomplete. ${note}` : generic;
   const canContinue = hasText && (reason === "length" || reason === "stopped" || reason === "incomplete");
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2 rounded-md border border-border bg-subtle px-3 py-2 text-xs text-muted" data-finish={reason}>
       <span>
         {explained}
-        {message.finishNote && message.finishNote !== explained ? ` ${message.finishNote}` : ""}
+        {note && reason !== "incomplete" ? ` ${note}` : ""}
       </span>
       {canContinue && (
         <button type="button" className={button} disabled={busy} onClick={onContinue}>
