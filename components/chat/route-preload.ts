@@ -1,6 +1,7 @@
 "use client";
 import { preloadThread } from "./lazy-thread";
 import { preloadMarkdown } from "./lazy-markdown";
+import { conversationOnLoad } from "@/lib/client/chat/early-read";
 
 /**
  * A saved conversation's page load: its thread, markdown and controller code are fetched while the page
@@ -8,7 +9,7 @@ import { preloadMarkdown } from "./lazy-markdown";
  * hydration is done. Imported by the chat layout's sidebar, whose module runs before the page's segment
  * hydrates. Runs once, when first loaded.
  */
-if (typeof window !== "undefined" && /^\/chat\/[^/?#]+/.test(window.location.pathname)) {
+if (conversationOnLoad) {
   preloadThread();
   preloadMarkdown();
   void import("@/lib/client/chat/controller");

@@ -8,7 +8,7 @@ import { MarkdownImage } from "./markdown-image";
 import { MarkdownTable } from "./markdown-table";
 import { TaskCheckbox } from "./task-checkbox";
 import { InlineCode } from "./inline-code";
-import { openFence, openMath } from "./open-fence";
+import { fencedCode, openDisplayMath } from "./unparsed-blocks";
 
 const COMPONENTS: Components = {
   a: MarkdownLink,
@@ -30,10 +30,10 @@ const rendered = new WeakMap<PluginSet, Map<string, ReactElement>>();
  * several mounts (a block in two open answers, a re-mounted thread).
  */
 function parsed(source: string, plugins: PluginSet, streaming: boolean): ReactElement {
-  // Unhighlighted, an unclosed code fence (the tail while a code block streams) needs no parse at all.
-  const fence = plugins.rehypePlugins.length === 0 ? openFence(source) : null;
+  // Unhighlighted, a block that is one code fence (open while it streams, or closed by its last line) needs no parse.
+  const fence = plugins.highlight ? null : fencedCode(source);
   if (fence) return fence;
-  const formula = streaming && plugins.math ? openMath(source) : null;
+  const formula = streaming && plugins.math ? openDisplayMath(source) : null;
   if (formula) return formula;
   return parseMarkdown(source, plugins);
 }

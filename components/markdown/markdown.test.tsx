@@ -7,7 +7,7 @@ import remarkGfm from "remark-gfm";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Markdown } from "./markdown";
 import { parseMarkdown } from "./markdown-block";
-import { openFence } from "./open-fence";
+import { fencedCode } from "./unparsed-blocks";
 
 const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 const SVG = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')}`;
@@ -264,13 +264,13 @@ describe("Markdown rendering", () => {
       "````md\n```\ninner\n```\n````",
     ];
     it.each(cases)("the same markup as the parser's: %j", (source) => {
-      const fast = openFence(source);
+      const fast = fencedCode(source);
       expect(fast).not.toBeNull();
       expect(renderToStaticMarkup(fast!)).toBe(renderToStaticMarkup(parseMarkdown(source, live)));
     });
     it.each(["```ts\ncode\n```\nafter", "```ts\ncode\n```\n\n```js\nmore", "  ```ts\ncode", "```a`b\ncode", "```ts\\x\ncode", "Prose\n```ts\ncode"])(
       "leaves %j to the parser",
-      (source) => expect(openFence(source)).toBeNull(),
+      (source) => expect(fencedCode(source)).toBeNull(),
     );
   });
 });

@@ -26,7 +26,7 @@ function loadMath(): Promise<void> {
   return mathLoad;
 }
 
-// One shared object per combination: blocks are memoized on plugin identity.
+// One shared object per combination: blocks are memoized on plugin identity. Called with what has loaded.
 const sets = new Map<string, PluginSet>();
 function pluginSet(highlight: boolean, math: boolean): PluginSet {
   const key = `${highlight}|${math}`;
@@ -36,7 +36,7 @@ function pluginSet(highlight: boolean, math: boolean): PluginSet {
     const rehypePlugins: Pluggable[] = [];
     if (math && loaded.math) remarkPlugins.push(loaded.math);
     if (highlight && loaded.highlight) rehypePlugins.push(loaded.highlight);
-    set = { remarkPlugins, rehypePlugins, math: math && !!loaded.math };
+    set = { remarkPlugins, rehypePlugins, highlight, math };
     sets.set(key, set);
   }
   return set;

@@ -55,19 +55,21 @@ function readEarly(id: string): Promise<RawFirstRead | null> {
   });
 }
 
-/** Starts the read when the page is a saved conversation's. Runs once, when this module is first loaded. */
-function start() {
-  if (typeof window === "undefined" || typeof indexedDB === "undefined") return;
+/** The saved conversation this page load opened (`/chat/<id>`), read once from the URL; null for any other page. */
+export const conversationOnLoad: string | null = (() => {
+  if (typeof window === "undefined") return null;
   const m = /^\/chat\/([^/?#]+)/.exec(window.location.pathname);
-  if (!m?.[1]) return;
   try {
-    const id = decodeURIComponent(m[1]);
-    early = { id, at: Date.now(), data: readEarly(id).catch(() => null) };
+    return m?.[1] ? decodeURIComponent(m[1]) : null;
   } catch {
-    // a malformed URL: the page says the conversation is not here
+    return null; // a malformed URL: the page says the conversation is not here
   }
+})();
+
+// Starts the read when the page is a saved conversation's. Runs once, when this module is first loaded.
+if (conversationOnLoad && typeof indexedDB !== "undefined") {
+  early = { id: conversationOnLoad, at: Date.now(), data: readEarly(conversationOnLoad).catch(() => null) };
 }
-start();
 
 /** The page-load read of conversation `id`, once; null when there is none (or it is too old to trust). */
 export function takeEarlyRead(id: string): Promise<RawFirstRead | null> | null {

@@ -15,7 +15,7 @@ const OPENING = /^(`{3,}|~{3,})([^\n]*)(?:\n|$)/;
  * text. Null for anything else, including a block with more after its closing line.
  * `markdown.test.tsx` checks the trees are the same as the parser's.
  */
-export function openFence(source: string): ReactElement | null {
+export function fencedCode(source: string): ReactElement | null {
   const m = OPENING.exec(source);
   if (!m) return null;
   const fence = m[1]!;
@@ -55,13 +55,13 @@ export function openFence(source: string): ReactElement | null {
 }
 
 const MATH_OPENING = /^\$\$([^\n$]*)(?:\n|$)/;
-const MATH_CLOSING = /^[ \t]*\$\$+[ \t]*$/m;
 
-/** A streaming block that is a `$$` display formula still waiting for its closing line; null for anything else. */
-export function openMath(source: string): ReactElement | null {
+/** A streaming block that is a `$$` display formula still waiting for its closing `$$`; null for anything else. */
+export function openDisplayMath(source: string): ReactElement | null {
   const m = MATH_OPENING.exec(source);
   if (!m) return null;
   const body = source.slice(m[0].length);
-  if (MATH_CLOSING.test(body) || body.includes("$$")) return null;
+  // Any `$$` after the opening line may close the formula (a closing line, or `$$` ending a line): the parser decides.
+  if (body.includes("$$")) return null;
   return <PendingFormula tex={[m[1]!.trim(), body].filter(Boolean).join("\n")} />;
 }
