@@ -1,6 +1,7 @@
 "use client";
 import { IntentLink } from "@/components/layout/intent-link";
 import { usePathname, useRouter } from "next/navigation";
+import { lazyWithPreload } from "react-lazy-with-preload";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { ConversationSnapshot } from "@/lib/client/chat/storage";
 import { useChatList } from "@/lib/stores/chat-list-store";
@@ -9,14 +10,14 @@ import { useComposerInbox } from "@/lib/stores/chat-composer-store";
 import { cn } from "@/lib/client/cn";
 import { Icon } from "./icon";
 import { IconButton } from "./icon-button";
-import "./route-preload";
 
 // The storage layer and the controller are loaded after the first paint (the list's first read brings them).
 const storage = () => import("@/lib/client/chat/storage");
 const controller = () => import("@/lib/client/chat/controller");
-// Items and the undo toast are drawn only once the list has been read (or something deleted): loaded with the first read.
-const loadItem = () => import("./conversation-item");
-const ConversationItem = lazy(() => loadItem().then((m) => ({ default: m.ConversationItem })));
+// Items and the undo toast are drawn only once the list has been read (or something deleted): loaded with the
+// first read. A /chat page load fetches the item's code early (route-preload.ts); preloaded, the items draw
+// without suspending (see lazy-thread.tsx).
+const ConversationItem = lazyWithPreload(() => import("./conversation-item").then((m) => ({ default: m.ConversationItem })));
 const UndoToast = lazy(() => import("./undo-toast").then((m) => ({ default: m.UndoToast })));
 
 /** Conversations: new, search (titles and message text), rename, pin, delete with undo. A drawer at phone width. */
@@ -31,7 +32,7 @@ export function ChatSidebar() {
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void loadItem();
+    void ConversationItem.preload();
     void refresh();
     let off: (() => void) | undefined;
     let live = true;

@@ -45,6 +45,11 @@ export type ModelsResult = {
   refetch: () => Promise<void>;
 };
 
+/** Starts loading the model list now (a page load does, before hydration: components/chat/route-preload.ts). */
+export function startModels(): void {
+  void observe().then((o) => o.refreshIfStale());
+}
+
 const refetch = () => observe().then((o) => o.refetch());
 
 export function useModels(): ModelsResult {

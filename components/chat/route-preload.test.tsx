@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { flushSync } from "react-dom";
+import { createRoot } from "react-dom/client";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+afterEach(() => {
+  window.history.replaceState(null, "", "/");
+  vi.useRealTimers();
+  vi.resetModules();
+  vi.doUnmock("./lazy-thread");
+  vi.doUnmock("./lazy-markdown");
+  vi.doUnmock("@/lib/client/models");
+});
+
+/** Loads route-preload.ts at `path` with its loaders replaced by spies; returns the spies. */
+async function preloadAt(path: string) {
+  window.history.replaceState(null, "", path);
+  vi.resetModules();
+  vi.useFakeTimers();
+  const spies = { thread: vi.fn(), markdown: vi.fn(), models: vi.fn() };
+  vi.doMock("./lazy-thread", () => ({ preloadThread: spies.thread }));
+  vi.doMock("./lazy-markdown", () => ({ preloadMarkdown: spies.markdown }));
+  vi.doMock("@/lib/client/models", () => ({ startModels: spies.models }));
+  await import("./route-preload");
+  return spies;
+}
+
+describe("page-load preloads (instrumentation-client → route-preload)", () => {
+  it("a saved conversation's page load fetches the thread, markdown and the model list, in the task after the boot script", async () => {
+    const spies = await preloadAt("/chat/c1");
+    // Nothing inside the boot script's own task: that made its long task longer.
+    expect(spies.thread).not.toHaveBeenCalled();
+    vi.runOnlyPendingTimers();
+    expect(spies.thread).toHaveBeenCalledTimes(1);
+    expect(spies.markdown).toHaveBeenCalledTimes(1);
+    expect(spies.models).toHaveBeenCalledTimes(1);
+  });
+
+  it("a new chat fetches the model list but not the thread or markdown", async () => {
+    const spies = await preloadAt("/chat");
+    vi.runOnlyPendingTimers();
+    expect(spies.thread).not.toHaveBeenCalled();
+    expect(spies.markdown).not.toHaveBeenCalled();
+    expect(spies.models).toHaveBeenCalledTimes(1);
+  });
+
+  it("pages without a model picker preload nothing", async () => {
+    for (const path of ["/settings", "/unlock", "/"]) {
+      const spies = await preloadAt(path);
+      vi.runOnlyPendingTimers();
+      expect(spies.models, path).not.toHaveBeenCalled();
+      expect(spies.thread, path).not.toHaveBeenCalled();
+    }
+  });
+});
+
+describe("preloaded lazy components render without suspending", () => {
+  it("the markdown renderer, once preloaded, draws markdown in the very first commit (no plain-text fallback)", async () => {
+    const { LazyMarkdown, preloadMarkdown } = await import("./lazy-markdown");
+    preloadMarkdown();
+    // The same import the preload started: once it has settled, the wrapper holds the component.
+    await import("@/components/markdown/markdown");
+    await new Promise((r) => setTimeout(r, 0));
+    const host = document.createElement("div");
+    const root = createRoot(host);
+    flushSync(() => root.render(<LazyMarkdown text={"Some **bold** words"} />));
+    // React.lazy would have suspended here and committed its fallback, the raw text with its asterisks.
+    expect(host.querySelector("strong")?.textContent).toBe("bold");
+    expect(host.textContent).not.toContain("**");
+    root.unmount();
+  });
+});
