@@ -36,8 +36,13 @@ const proxyModels = (baseURL) => timedRequest(`${baseURL}/api/models`, { headers
 const directModels = (simUrl, apiKey) =>
   timedRequest(`${simUrl}/models`, { headers: { accept: "application/json", authorization: `Bearer ${apiKey}` } });
 
-function check(r, what) {
-  if (r.status !== 200) throw new Error(`${what} answered ${r.status}`);
+// The framework's floor: a request that Next routes to a route handler which answers at once (GET on the chat
+// route: 405, no body read, no upstream call), against the simulator answering a request at once (its 404).
+const proxyFloor = (baseURL) => timedRequest(`${baseURL}/api/chat`, { headers: { ...BROWSER_HEADERS, accept: "application/json" } });
+const directFloor = (simUrl) => timedRequest(`${simUrl}/chat/completions`, { headers: { accept: "application/json" } });
+
+function check(r, what, status = 200) {
+  if (r.status !== status) throw new Error(`${what} answered ${r.status}`);
   return r;
 }
 
@@ -73,16 +78,16 @@ function trailerGap(results) {
   return median(results.map((r) => r.eventTimes.at(-1).at - r.eventTimes.at(-2).at));
 }
 
-async function pairs(runs, proxyFn, directFn) {
+async function pairs(runs, proxyFn, directFn, [proxyStatus, directStatus] = [200, 200]) {
   const proxy = [];
   const direct = [];
   for (let i = 0; i < runs; i++) {
     if (i % 2 === 0) {
-      proxy.push(check(await proxyFn(), "proxy"));
-      direct.push(check(await directFn(), "direct"));
+      proxy.push(check(await proxyFn(), "proxy", proxyStatus));
+      direct.push(check(await directFn(), "direct", directStatus));
     } else {
-      direct.push(check(await directFn(), "direct"));
-      proxy.push(check(await proxyFn(), "proxy"));
+      direct.push(check(await directFn(), "direct", directStatus));
+      proxy.push(check(await proxyFn(), "proxy", proxyStatus));
     }
   }
   return { proxy, direct };
@@ -118,14 +123,27 @@ export async function benchProxy({ baseURL, simUrl, apiKey, runs = 30, longChars
   await pairs(10, () => proxyChat(baseURL, burst), () => directChat(simUrl, apiKey, burst));
   await pairs(4, () => proxyChat(baseURL, paced), () => directChat(simUrl, apiKey, paced));
   await pairs(10, () => proxyModels(baseURL), () => directModels(simUrl, apiKey));
+  await pairs(10, () => proxyFloor(baseURL), () => directFloor(simUrl), [405, 404]);
+
+  // Measured first, so the rows below can be read against it.
+  progress(`proxy: the framework's floor (${runs} pairs)`);
+  const f = await pairs(runs, () => proxyFloor(baseURL), () => directFloor(simUrl), [405, 404]);
+  const floor = median(f.proxy.map((r) => r.ttfbMs)) - median(f.direct.map((r) => r.ttfbMs));
+  rows.push(row(S, "floor: Next route handler answering at once, TTFB added", floor, "ms", "(what ≤ 2 ms leaves our code)", undefined,
+    `GET /api/chat → 405 (no body, no upstream) vs the simulator's 404: proxy ${median(f.proxy.map((r) => r.ttfbMs)).toFixed(2)} / direct ${median(f.direct.map((r) => r.ttfbMs)).toFixed(2)} ms median; n=${runs}`));
+  const overFloor = (label, { proxy, direct }) => {
+    const added = median(proxy.map((r) => r.ttfbMs)) - median(direct.map((r) => r.ttfbMs));
+    return row(S, `${label}: TTFB added beyond the floor`, added - floor, "ms", "", undefined,
+      "what the chat route itself adds: body read and checks, the upstream request, the first event's translation");
+  };
 
   progress(`proxy: chat, upstream in a burst (${runs} pairs)`);
   const b = await pairs(runs, () => proxyChat(baseURL, burst), () => directChat(simUrl, apiKey, burst));
-  rows.push(...addedRows(`chat burst (${longChars} chars)`, b));
+  rows.push(...addedRows(`chat burst (${longChars} chars)`, b), overFloor("chat burst", b));
 
   progress(`proxy: chat, upstream paced 5 ms per event (${runs} pairs)`);
   const p = await pairs(runs, () => proxyChat(baseURL, paced), () => directChat(simUrl, apiKey, paced));
-  rows.push(...addedRows(`chat paced 5 ms`, p));
+  rows.push(...addedRows(`chat paced 5 ms`, p), overFloor("chat paced", p));
   const proxyTimes = p.proxy.map((r) => textEventTimes(r, "proxy"));
   const directTimes = p.direct.map((r) => textEventTimes(r, "direct"));
   const proxyBunched = proxyTimes.reduce((n, t) => n + bunched(t), 0);
@@ -142,5 +160,6 @@ export async function benchProxy({ baseURL, simUrl, apiKey, runs = 30, longChars
   progress(`proxy: /api/models (${runs} pairs)`);
   const m = await pairs(runs, () => proxyModels(baseURL), () => directModels(simUrl, apiKey));
   rows.push(...addedRows("/api/models", m).map((r) => ({ ...r, note: `${r.note}; proxy answers from its 60 s model-list cache, ${m.proxy[0].headers["content-encoding"] ?? "uncompressed"}` })));
+  rows.push(overFloor("/api/models", m));
   return rows;
 }
