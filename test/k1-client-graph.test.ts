@@ -62,7 +62,11 @@ function reachServer(entry: string, read: (f: string) => string): string[] | nul
 }
 
 const read = (f: string) => readFileSync(f, "utf8");
-const clientEntries = SOURCE_DIRS.flatMap((d) => files(path.join(ROOT, d))).filter((f) => /^\s*["']use client["']/.test(read(f)));
+// Every "use client" module, and instrumentation-client.ts: Next bundles it into every page's first script.
+const clientEntries = [
+  ...SOURCE_DIRS.flatMap((d) => files(path.join(ROOT, d))).filter((f) => /^\s*["']use client["']/.test(read(f))),
+  path.join(ROOT, "instrumentation-client.ts"),
+];
 
 describe("K-1 the gateway client cannot reach the browser", () => {
   it("server-only throws outside the react-server condition, which is what fails a client build", () => {
