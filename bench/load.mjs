@@ -6,7 +6,7 @@
 //      server's RSS growth while it happens.
 // Rate limits are turned off for the run (RATE_LIMIT_SCALE=0): all traffic comes from one address.
 // Options: --no-build, --rebuild, --only=streams,soak,upload, --soak=N.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -176,12 +176,31 @@ async function mixed(baseURL, count, concurrency, tally, offset = 0) {
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
+const heapFiles = new Set();
+
+/** The server's JS heap in use after a full GC (bench/lib/heap-probe.cjs), in MB; NaN when the probe is not loaded. */
+async function heapAfterGcMB(pid) {
+  const file = path.join(OUT, `heap-${pid}.log`);
+  if (!heapFiles.has(file)) process.once("exit", () => rmSync(file, { force: true }));
+  heapFiles.add(file);
+  const lines = () => (existsSync(file) ? readFileSync(file, "utf8").trim().split("\n").filter(Boolean) : []);
+  const seen = lines().length;
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 250; i++) {
+    await sleep(20);
+    const now = lines();
+    if (now.length > seen) return JSON.parse(now.at(-1)).heapUsedMB;
+  }
+  return NaN;
+}
+
 async function soak({ server, count }) {
   const S = "b soak";
   progress("soak: warm-up (500 mixed requests)");
   await mixed(server.baseURL, 500, 20, {});
   await sleep(3_000);
   const before = rssMB(server.pid);
+  const heap = [await heapAfterGcMB(server.pid)];
   progress(`soak: ${count} mixed requests, 20 at a time`);
   const tally = {};
   const t0 = performance.now();
@@ -191,6 +210,7 @@ async function soak({ server, count }) {
     for (let q = 0; q < 4; q++) {
       await mixed(server.baseURL, Math.round(count / 4), 20, tally, q * Math.round(count / 4));
       trend.push(rssMB(server.pid));
+      heap.push(await heapAfterGcMB(server.pid));
     }
   });
   const seconds = (performance.now() - t0) / 1000;
@@ -208,6 +228,8 @@ async function soak({ server, count }) {
       `${seconds.toFixed(0)} s, ${(count / seconds).toFixed(0)} req/s; bad input must get its 4xx, aborts must end cleanly`),
     row(S, "server RSS growth: after warm-up → after soak", after - before, "MB", "bounded", undefined,
       `${before.toFixed(0)} → ${after.toFixed(0)} MB (5 s idle after), peak ${peak.toFixed(0)} MB; at each quarter: ${trend.map((x) => x.toFixed(0)).join(" → ")}`),
+    row(S, "server JS heap after a full GC: growth over the soak", heap.at(-1) - heap[0], "MB", "< 5 MB (no leak)", heap.at(-1) - heap[0] < 5,
+      `live heap ${heap.map((x) => x.toFixed(1)).join(" → ")} MB (after warm-up, then each quarter); RSS also holds what V8 has not yet collected or returned`),
     ...rows,
   ];
 }
@@ -304,7 +326,9 @@ try {
   rows.push(row("setup", "build", b.value, "", "", b.ok, b.note));
   const apiKey = newApiKey();
   sim = await startSim(apiKey);
-  server = await startServer({ simUrl: sim.url, apiKey, logName: "load-server.log" });
+  // The heap probe: a full GC and the live heap on SIGUSR2 (soak part).
+  const probe = `--expose-gc --require ${path.join(ROOT, "bench/lib/heap-probe.cjs")}`;
+  server = await startServer({ simUrl: sim.url, apiKey, logName: "load-server.log", extraEnv: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${probe}`.trim() } });
   progress(`next start at ${server.baseURL} (pid ${server.pid}); ${Object.entries(RATE_LIMIT_OFF).map(([k, v]) => `${k}=${v}`).join(" ")}`);
   rows.push(row("setup", "rate limits", "off", "", "", undefined, `${Object.entries(RATE_LIMIT_OFF).map(([k, v]) => `${k}=${v}`).join(" ")}: every request comes from 127.0.0.1`));
   await Promise.all(Array.from({ length: 5 }, () => proxyChat(server.baseURL, chatBody("pace=0"))));

@@ -1,0 +1,13 @@
+// Preloaded into `next start` by bench/load.mjs (NODE_OPTIONS=--expose-gc --require this file). On SIGUSR2 the
+// process runs a full garbage collection and appends its JS heap in use to bench/out/heap-<pid>.log: RSS alone
+// cannot tell a leak from V8 growing its heap and collecting lazily, the live heap after a full GC can.
+const { appendFileSync } = require("node:fs");
+const path = require("node:path");
+
+const file = path.join(__dirname, "..", "out", `heap-${process.pid}.log`);
+process.on("SIGUSR2", () => {
+  if (typeof globalThis.gc !== "function") return;
+  globalThis.gc();
+  const { heapUsed, rss } = process.memoryUsage();
+  appendFileSync(file, `${JSON.stringify({ heapUsedMB: heapUsed / 1048576, rssMB: rss / 1048576 })}\n`);
+});
