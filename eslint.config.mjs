@@ -6,6 +6,8 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
+    // The files eslint-config-next registers the react plugin for (a .cjs file has none).
+    files: ["**/*.{js,jsx,mjs,ts,tsx,mts,cts}"],
     rules: {
       // X-2: model output is untrusted; raw HTML injection is never allowed.
       "react/no-danger": "error",

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
 import { agent, timedRequest } from "./lib/http.mjs";
@@ -178,7 +179,7 @@ async function mixed(baseURL, count, concurrency, tally, offset = 0) {
 
 const heapFiles = new Set();
 
-/** The server's JS heap in use after a full GC (bench/lib/heap-probe.cjs), in MB; NaN when the probe is not loaded. */
+/** The server's JS heap in use after a full GC (bench/lib/heap-probe.mjs), in MB; NaN when the probe is not loaded. */
 async function heapAfterGcMB(pid) {
   const file = path.join(OUT, `heap-${pid}.log`);
   if (!heapFiles.has(file)) process.once("exit", () => rmSync(file, { force: true }));
@@ -327,7 +328,7 @@ try {
   const apiKey = newApiKey();
   sim = await startSim(apiKey);
   // The heap probe: a full GC and the live heap on SIGUSR2 (soak part).
-  const probe = `--expose-gc --require ${path.join(ROOT, "bench/lib/heap-probe.cjs")}`;
+  const probe = `--expose-gc --import ${pathToFileURL(path.join(ROOT, "bench/lib/heap-probe.mjs")).href}`;
   server = await startServer({ simUrl: sim.url, apiKey, logName: "load-server.log", extraEnv: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${probe}`.trim() } });
   progress(`next start at ${server.baseURL} (pid ${server.pid}); ${Object.entries(RATE_LIMIT_OFF).map(([k, v]) => `${k}=${v}`).join(" ")}`);
   rows.push(row("setup", "rate limits", "off", "", "", undefined, `${Object.entries(RATE_LIMIT_OFF).map(([k, v]) => `${k}=${v}`).join(" ")}: every request comes from 127.0.0.1`));
