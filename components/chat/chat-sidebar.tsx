@@ -32,7 +32,7 @@ export function ChatSidebar() {
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void ConversationItem.preload();
+    ConversationItem.preload().catch(() => {});
     void refresh();
     let off: (() => void) | undefined;
     let live = true;

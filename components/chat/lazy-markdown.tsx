@@ -11,7 +11,8 @@ const Markdown = lazyWithPreload(() => import("@/components/markdown/markdown").
 
 /** Starts loading the markdown stack ahead of need (typing, sending, opening a saved conversation). */
 export function preloadMarkdown(): void {
-  void Markdown.preload();
+  // A failed fetch is not an error here: an answer asks for the code again when it renders.
+  Markdown.preload().catch(() => {});
 }
 
 export function LazyMarkdown(props: { text: string; streaming?: boolean; className?: string }) {

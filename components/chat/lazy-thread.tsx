@@ -10,7 +10,8 @@ const Thread = lazyWithPreload(() => import("./thread").then((m) => ({ default: 
 
 /** Starts loading the thread's code ahead of need. */
 export function preloadThread(): void {
-  void Thread.preload();
+  // A failed fetch is not an error here: rendering the thread asks for its code again.
+  Thread.preload().catch(() => {});
 }
 
 /** The thread, with the conversation skeleton while its code arrives. */

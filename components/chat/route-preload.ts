@@ -15,15 +15,18 @@ import { startModels } from "@/lib/client/models";
  */
 const path = typeof window === "undefined" ? "" : window.location.pathname;
 
+// A failed fetch here is not an error: the page asks for the same code again when it needs it.
+const quietly = (load: Promise<unknown>) => void load.catch(() => {});
+
 function preload() {
   if (conversationOnLoad) {
     preloadThread();
     preloadMarkdown();
-    void import("@/lib/client/chat/controller");
+    quietly(import("@/lib/client/chat/controller"));
   }
   if (path === "/chat" || path.startsWith("/chat/")) {
-    void import("@/lib/client/chat/storage");
-    void import("./conversation-item");
+    quietly(import("@/lib/client/chat/storage"));
+    quietly(import("./conversation-item"));
   }
   if (/^\/(chat|images|transcribe)(\/|$)/.test(path)) startModels();
 }
