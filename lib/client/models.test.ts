@@ -47,3 +47,23 @@ describe("useModels (react-query, loaded with the first request)", () => {
     expect(result.current.isError).toBe(false);
   });
 });
+
+describe("the model list when its code fails to load", () => {
+  it("shows an error instead of loading forever, and Retry fetches the code again", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => respond(200, MODELS)));
+    let fail = true;
+    vi.doMock("./models-query", async (importOriginal) => {
+      if (fail) throw new TypeError("Failed to fetch dynamically imported module");
+      return importOriginal();
+    });
+    const { useModels } = await import("./models");
+    const hook = renderHook(() => useModels());
+    await waitFor(() => expect(hook.result.current.isError).toBe(true));
+    expect(hook.result.current.error?.message).toMatch(/could not be loaded.*retry/i);
+    fail = false;
+    await act(() => hook.result.current.refetch());
+    await waitFor(() => expect(hook.result.current.data?.map((m) => m.id)).toEqual(["gpt-4o-mini"]));
+    expect(hook.result.current.isError).toBe(false);
+    vi.doUnmock("./models-query");
+  });
+});

@@ -23,8 +23,14 @@ function set(next: ModelsState) {
 
 /** Starts the one observer of the model list (react-query fetches it unless its cached copy is fresh). */
 function observe() {
-  observer ??= import("./models-query").then(({ observeModels }) =>
-    observeModels((r) => set({ data: r.data, error: r.error ?? undefined, fetching: r.isFetching })),
+  observer ??= import("./models-query").then(
+    ({ observeModels }) => observeModels((r) => set({ data: r.data, error: r.error ?? undefined, fetching: r.isFetching })),
+    (err: unknown) => {
+      // The code did not arrive (offline, a deploy replaced it): say so, and let Retry ask for it again.
+      observer = null;
+      set({ ...state, error: new Error("The model list could not be loaded. Check the connection, then retry."), fetching: false });
+      throw err;
+    },
   );
   return observer;
 }
@@ -47,15 +53,15 @@ export type ModelsResult = {
 
 /** Starts loading the model list now (a page load does, before hydration: components/chat/route-preload.ts). */
 export function startModels(): void {
-  void observe().then((o) => o.refreshIfStale());
+  observe().then((o) => o.refreshIfStale(), () => {});
 }
 
-const refetch = () => observe().then((o) => o.refetch());
+const refetch = () => observe().then((o) => o.refetch(), () => {});
 
 export function useModels(): ModelsResult {
   const s = useSyncExternalStore(subscribe, snapshot, serverSnapshot);
   useEffect(() => {
-    void observe().then((o) => o.refreshIfStale());
+    observe().then((o) => o.refreshIfStale(), () => {});
   }, []);
   const isError = !s.data && !!s.error;
   return { data: s.data, isPending: !s.data && !s.error, isError, error: s.error, isFetching: s.fetching, refetch };
