@@ -47,10 +47,11 @@ export function Gallery({ items, loading, error, openId, onOpen, onReuse, onDele
         <p role="alert" className="text-sm text-danger">
           The gallery could not be read: {error}
         </p>
-      ) : loading ? (
-        <p className="text-sm text-muted">Loading the gallery…</p>
-      ) : items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted">
+      ) : loading || items.length === 0 ? (
+        // While the read runs, the same box as an empty gallery (it says what the gallery is, not that it is
+        // empty): a read that finds nothing then changes nothing on screen, and one that finds pictures
+        // replaces the box with them.
+        <p aria-busy={loading} className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted">
           Pictures you generate here, and pictures chat answers return, are kept here: the bytes, in this browser.
         </p>
       ) : (

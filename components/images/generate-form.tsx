@@ -86,25 +86,30 @@ export function GenerateForm({ settings, onChange, qualities, working, canGenera
           </div>
         </fieldset>
         <SizeChips value={settings.size} onChange={(size) => set({ size })} />
-        {qualities.length > 0 && (
-          <div>
-            <label htmlFor={`${id}-quality`} className="mb-1 block text-xs font-medium text-muted">
-              Quality
-            </label>
-            <select
-              id={`${id}-quality`}
-              value={settings.quality && qualities.includes(settings.quality) ? settings.quality : (qualities[0] ?? "")}
-              onChange={(e) => set({ quality: e.target.value as ImageQuality })}
-              className="h-8 rounded-md border border-border bg-panel px-2 text-sm"
-            >
-              {qualities.map((q) => (
+        {/* Always there, so the row keeps its shape when the model (and with it the quality choice) arrives. */}
+        <div>
+          <label htmlFor={`${id}-quality`} className="mb-1 block text-xs font-medium text-muted">
+            Quality
+          </label>
+          <select
+            id={`${id}-quality`}
+            value={qualities.length ? (settings.quality && qualities.includes(settings.quality) ? settings.quality : qualities[0]) : ""}
+            onChange={(e) => set({ quality: e.target.value as ImageQuality })}
+            disabled={qualities.length === 0}
+            title={qualities.length ? undefined : "This model has no quality setting"}
+            className="h-8 rounded-md border border-border bg-panel px-2 text-sm disabled:text-muted"
+          >
+            {qualities.length ? (
+              qualities.map((q) => (
                 <option key={q} value={q}>
                   {q}
                 </option>
-              ))}
-            </select>
-          </div>
-        )}
+              ))
+            ) : (
+              <option value="">default</option>
+            )}
+          </select>
+        </div>
         <div className="ml-auto flex gap-2">
           {working ? (
             <button type="button" onClick={onCancel} className="h-9 rounded-md border border-border px-4 text-sm font-medium hover:bg-subtle">

@@ -32,6 +32,30 @@ export function saveDraft(s: ImageSettings) {
   }
 }
 
+/**
+ * The form's settings as a store for useSyncExternalStore: the server and hydration see the defaults, the
+ * browser then the saved draft, with no mismatch and no effect. What the person sets is kept in memory first,
+ * so it stays in the form even when localStorage refuses to save it.
+ */
+let current: ImageSettings | null = null;
+const listeners = new Set<() => void>();
+
+export const draftStore = {
+  get: (): ImageSettings => (current ??= loadDraft()),
+  getServer: (): ImageSettings => DEFAULT_SETTINGS,
+  set(next: ImageSettings | ((s: ImageSettings) => ImageSettings)) {
+    current = typeof next === "function" ? next(draftStore.get()) : next;
+    saveDraft(current);
+    for (const fn of listeners) fn();
+  },
+  subscribe(fn: () => void) {
+    listeners.add(fn);
+    return () => {
+      listeners.delete(fn);
+    };
+  },
+};
+
 export const SIZE_LABEL: Record<ImageSize, string> = {
   "1024x1024": "1:1",
   "1536x1024": "3:2",

@@ -1,27 +1,12 @@
 "use client";
-import { useSyncExternalStore } from "react";
 import { ImagesStudio } from "./images-studio";
 
-function Skeleton() {
-  return (
-    <div className="space-y-6" aria-busy="true" aria-label="Loading the image studio">
-      <div className="h-44 animate-pulse rounded-lg border border-border bg-panel" />
-      <div className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-2">
-        {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="aspect-square animate-pulse rounded-md bg-subtle" />
-        ))}
-      </div>
-    </div>
-  );
-}
-
-const subscribe = () => () => {};
-
 /**
- * The studio reads the draft from localStorage and the gallery from IndexedDB, which exist only in the
- * browser; rendering it after hydration avoids a mismatch on the prompt.
+ * The Images page's client part, drawn on the server too, so the first paint already has the form and the
+ * gallery's frame in place. What only the browser has arrives after hydration without moving anything: the
+ * draft fills the form's fields, the gallery fills its grid. (It used to be a skeleton swapped for the studio
+ * after hydration; the real form is taller than the skeleton at every width, so the gallery jumped down.)
  */
 export function ImagesIsland({ storage }: { storage?: React.ReactNode }) {
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
-  return hydrated ? <ImagesStudio storage={storage} /> : <Skeleton />;
+  return <ImagesStudio storage={storage} />;
 }

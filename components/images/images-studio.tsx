@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ImagesRequest } from "@/lib/schemas";
 import { qualitiesFor } from "@/lib/client/images/generate";
 import type { GalleryItem } from "@/lib/client/images/gallery";
@@ -8,16 +8,17 @@ import { useActiveModel } from "@/components/models/model-picker";
 import { Gallery } from "./gallery";
 import { GenerateForm, IMAGE_KINDS } from "./generate-form";
 import { IMAGE_SIZES } from "@/lib/schemas/limits";
-import { loadDraft, saveDraft, type ImageSettings, type ImageSize } from "./image-settings";
+import { draftStore, type ImageSettings, type ImageSize } from "./image-settings";
 import { RunStatus } from "./run-status";
 import { UndoToast } from "./undo-toast";
 import { useGallery } from "./use-gallery";
 import { useGeneration } from "./use-generation";
 import { usePendingDeletes } from "./use-pending-deletes";
 
-/** The Images page: the form, the run in progress, and the gallery. Mounted only in the browser. */
+/** The Images page: the form, the run in progress, and the gallery. */
 export function ImagesStudio({ storage }: { storage?: React.ReactNode }) {
-  const [settings, setSettings] = useState<ImageSettings>(loadDraft);
+  // Defaults on the server and while hydrating, then the saved draft (image-settings.ts).
+  const settings = useSyncExternalStore(draftStore.subscribe, draftStore.get, draftStore.getServer);
   const model = useActiveModel("images", IMAGE_KINDS);
   const selectModel = useModelStore((s) => s.select);
   const { run, generate, cancel, dismiss } = useGeneration();
@@ -27,7 +28,6 @@ export function ImagesStudio({ storage }: { storage?: React.ReactNode }) {
   const deletes = usePendingDeletes(setDeleteError);
   const formRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => saveDraft(settings), [settings]);
 
   const qualities = qualitiesFor(model?.id);
   const request = (): ImagesRequest | null => {
@@ -48,7 +48,7 @@ export function ImagesStudio({ storage }: { storage?: React.ReactNode }) {
     (item: GalleryItem) => {
       setOpenId(null);
       if (item.source === "images") selectModel("images", item.model);
-      setSettings((s) => ({
+      draftStore.set((s) => ({
         ...s,
         prompt: item.prompt,
         ...(IMAGE_SIZES.includes(item.size as ImageSize) ? { size: item.size as ImageSize } : {}),
@@ -74,7 +74,7 @@ export function ImagesStudio({ storage }: { storage?: React.ReactNode }) {
       <div ref={formRef} className="scroll-mt-4">
         <GenerateForm
           settings={settings}
-          onChange={setSettings}
+          onChange={draftStore.set}
           qualities={qualities}
           working={run.status === "working"}
           canGenerate={!!settings.prompt.trim() && !!model}

@@ -23,7 +23,8 @@ function message(err: unknown): string {
 
 /** Export everything to one file, import it back, or clear this browser's data (D-7). */
 export function DataSetting() {
-  const [counts, setCounts] = useState<Record<StoreName, number> | null>(null);
+  // undefined while counting; null when the count failed.
+  const [counts, setCounts] = useState<Record<StoreName, number> | null | undefined>(undefined);
   const [busy, setBusy] = useState<"export" | "import" | "clear" | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
   const [status, setStatus] = useState<Status>(null);
@@ -78,9 +79,12 @@ export function DataSetting() {
   return (
     <div className="space-y-3">
       <p className="text-sm text-muted">
-        Conversations, pictures and recordings live only in this browser.{" "}
-        {counts ? <>Stored now: {describeCounts(counts)}.</> : null} A backup is one file with everything in it, pictures and
-        audio included.
+        Conversations, pictures and recordings live only in this browser. A backup is one file with everything in it,
+        pictures and audio included.
+      </p>
+      {/* Its own line (two on a phone, where the count wraps), there from the first paint: the count arrives after the page is up and must not push the buttons down. */}
+      <p className="min-h-[2lh] text-sm text-muted sm:min-h-0">
+        {counts ? <>Stored now: {describeCounts(counts)}.</> : counts === null ? "What is stored could not be counted." : "Counting what is stored…"}
       </p>
       <div className="flex flex-wrap gap-2">
         <button type="button" className={button} disabled={busy !== null} onClick={onExport}>

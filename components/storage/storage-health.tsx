@@ -38,14 +38,29 @@ export function StorageHealth({ compact = false }: { compact?: boolean }) {
     setHealth(await readHealth());
   };
 
-  if (!health) return null;
+  // Until the browser answers, the same frame with placeholders: the section is there from the first paint and
+  // keeps its size, so nothing below it moves when the figures arrive.
+  if (!health) {
+    return (
+      <section aria-label="Storage" aria-busy="true" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-border bg-panel px-3 py-2 text-sm">
+        <div className="flex min-w-0 flex-1 basis-full items-center gap-3 sm:basis-auto">
+          <meter min={0} max={1} value={0} aria-label="Storage used" className="h-2 w-24 shrink-0" />
+          <p className="min-w-0 text-muted">Checking storage…</p>
+        </div>
+        <button type="button" disabled className="h-8 rounded-md border border-border px-3 text-muted">
+          Keep my data
+        </button>
+        <ExportGalleryButton />
+      </section>
+    );
+  }
   const used = health.usage ?? 0;
   const quota = health.quota ?? 0;
   const share = quota ? Math.min(1, used / quota) : 0;
   return (
     <section aria-label="Storage" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-border bg-panel px-3 py-2 text-sm">
       {health.supported ? (
-        <div className="flex min-w-0 flex-1 items-center gap-3">
+        <div className="flex min-w-0 flex-1 basis-full items-center gap-3 sm:basis-auto">
           <meter
             min={0}
             max={1}
