@@ -1,7 +1,6 @@
 "use client";
 import { IntentLink } from "@/components/layout/intent-link";
 import { usePathname, useRouter } from "next/navigation";
-import { lazyWithPreload } from "react-lazy-with-preload";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { ConversationSnapshot } from "@/lib/client/chat/storage";
 import { useChatList } from "@/lib/stores/chat-list-store";
@@ -10,14 +9,12 @@ import { useComposerInbox } from "@/lib/stores/chat-composer-store";
 import { cn } from "@/lib/client/cn";
 import { Icon } from "./icon";
 import { IconButton } from "./icon-button";
+import { ConversationItem, preloadConversationItem } from "./lazy-conversation-item";
 
 // The storage layer and the controller are loaded after the first paint (the list's first read brings them).
 const storage = () => import("@/lib/client/chat/storage");
 const controller = () => import("@/lib/client/chat/controller");
-// Items and the undo toast are drawn only once the list has been read (or something deleted): loaded with the
-// first read. A /chat page load fetches the item's code early (route-preload.ts); preloaded, the items draw
-// without suspending (see lazy-thread.tsx).
-const ConversationItem = lazyWithPreload(() => import("./conversation-item").then((m) => ({ default: m.ConversationItem })));
+// The undo toast is drawn only once something is deleted.
 const UndoToast = lazy(() => import("./undo-toast").then((m) => ({ default: m.UndoToast })));
 
 /** Conversations: new, search (titles and message text), rename, pin, delete with undo. A drawer at phone width. */
@@ -32,7 +29,7 @@ export function ChatSidebar() {
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    ConversationItem.preload().catch(() => {});
+    preloadConversationItem();
     void refresh();
     let off: (() => void) | undefined;
     let live = true;

@@ -9,6 +9,7 @@ afterEach(() => {
   vi.resetModules();
   vi.doUnmock("./lazy-thread");
   vi.doUnmock("./lazy-markdown");
+  vi.doUnmock("./lazy-conversation-item");
   vi.doUnmock("@/lib/client/models");
 });
 
@@ -17,9 +18,10 @@ async function preloadAt(path: string) {
   window.history.replaceState(null, "", path);
   vi.resetModules();
   vi.useFakeTimers();
-  const spies = { thread: vi.fn(), markdown: vi.fn(), models: vi.fn() };
+  const spies = { thread: vi.fn(), markdown: vi.fn(), models: vi.fn(), item: vi.fn() };
   vi.doMock("./lazy-thread", () => ({ preloadThread: spies.thread }));
   vi.doMock("./lazy-markdown", () => ({ preloadMarkdown: spies.markdown }));
+  vi.doMock("./lazy-conversation-item", () => ({ preloadConversationItem: spies.item }));
   vi.doMock("@/lib/client/models", () => ({ startModels: spies.models }));
   await import("./route-preload");
   return spies;
@@ -42,6 +44,7 @@ describe("page-load preloads (instrumentation-client → route-preload)", () => 
     expect(spies.thread).not.toHaveBeenCalled();
     expect(spies.markdown).not.toHaveBeenCalled();
     expect(spies.models).toHaveBeenCalledTimes(1);
+    expect(spies.item).toHaveBeenCalledTimes(1);
   });
 
   it("pages without a model picker preload nothing", async () => {

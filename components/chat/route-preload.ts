@@ -1,5 +1,6 @@
 import { preloadThread } from "./lazy-thread";
 import { preloadMarkdown } from "./lazy-markdown";
+import { preloadConversationItem } from "./lazy-conversation-item";
 import { conversationOnLoad } from "@/lib/client/chat/early-read";
 import { startModels } from "@/lib/client/models";
 
@@ -26,7 +27,7 @@ function preload() {
   }
   if (path === "/chat" || path.startsWith("/chat/")) {
     quietly(import("@/lib/client/chat/storage"));
-    quietly(import("./conversation-item"));
+    preloadConversationItem();
   }
   if (/^\/(chat|images|transcribe)(\/|$)/.test(path)) startModels();
 }

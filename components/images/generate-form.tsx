@@ -5,7 +5,7 @@ import { LIMITS } from "@/lib/schemas/limits";
 import { ModelPicker } from "@/components/models/model-picker";
 import { cn } from "@/lib/client/cn";
 import { SizeChips } from "./size-chips";
-import type { ImageQuality, ImageSettings } from "./image-settings";
+import { effectiveQuality, type ImageQuality, type ImageSettings } from "./image-settings";
 
 export const IMAGE_KINDS: ModelKind[] = ["image", "chat-image"];
 const COUNTS = [1, 2, 3, 4] as const;
@@ -93,7 +93,7 @@ export function GenerateForm({ settings, onChange, qualities, working, canGenera
           </label>
           <select
             id={`${id}-quality`}
-            value={qualities.length ? (settings.quality && qualities.includes(settings.quality) ? settings.quality : qualities[0]) : ""}
+            value={effectiveQuality(settings.quality, qualities) ?? ""}
             onChange={(e) => set({ quality: e.target.value as ImageQuality })}
             disabled={qualities.length === 0}
             title={qualities.length ? undefined : "This model has no quality setting"}

@@ -56,6 +56,12 @@ export const draftStore = {
   },
 };
 
+/** The quality a request uses: the one chosen if this model offers it, else the model's first; none for a model without the setting. */
+export function effectiveQuality(chosen: ImageQuality | undefined, offered: readonly string[]): ImageQuality | undefined {
+  if (!offered.length) return undefined;
+  return (chosen && offered.includes(chosen) ? chosen : offered[0]) as ImageQuality;
+}
+
 export const SIZE_LABEL: Record<ImageSize, string> = {
   "1024x1024": "1:1",
   "1536x1024": "3:2",

@@ -8,14 +8,18 @@ import { useActiveModel } from "@/components/models/model-picker";
 import { Gallery } from "./gallery";
 import { GenerateForm, IMAGE_KINDS } from "./generate-form";
 import { IMAGE_SIZES } from "@/lib/schemas/limits";
-import { draftStore, type ImageSettings, type ImageSize } from "./image-settings";
+import { draftStore, effectiveQuality, type ImageSettings, type ImageSize } from "./image-settings";
 import { RunStatus } from "./run-status";
 import { UndoToast } from "./undo-toast";
 import { useGallery } from "./use-gallery";
 import { useGeneration } from "./use-generation";
 import { usePendingDeletes } from "./use-pending-deletes";
 
-/** The Images page: the form, the run in progress, and the gallery. */
+/**
+ * The Images page: the form, the run in progress, and the gallery. Drawn on the server too, so the first paint
+ * has the form and the gallery's frame in place; what only the browser has (the draft, the stored pictures)
+ * fills them after hydration without moving anything.
+ */
 export function ImagesStudio({ storage }: { storage?: React.ReactNode }) {
   // Defaults on the server and while hydrating, then the saved draft (image-settings.ts).
   const settings = useSyncExternalStore(draftStore.subscribe, draftStore.get, draftStore.getServer);
@@ -28,13 +32,12 @@ export function ImagesStudio({ storage }: { storage?: React.ReactNode }) {
   const deletes = usePendingDeletes(setDeleteError);
   const formRef = useRef<HTMLDivElement>(null);
 
-
   const qualities = qualitiesFor(model?.id);
   const request = (): ImagesRequest | null => {
     const prompt = settings.prompt.trim();
     if (!prompt || !model) return null;
-    const quality = qualities.length ? (settings.quality && qualities.includes(settings.quality) ? settings.quality : qualities[0]) : undefined;
-    return { model: model.id, prompt, n: settings.n, size: settings.size, ...(quality ? { quality: quality as ImageSettings["quality"] } : {}) };
+    const quality = effectiveQuality(settings.quality, qualities);
+    return { model: model.id, prompt, n: settings.n, size: settings.size, ...(quality ? { quality } : {}) };
   };
   const start = () => {
     const req = request();

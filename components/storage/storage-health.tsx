@@ -38,28 +38,14 @@ export function StorageHealth({ compact = false }: { compact?: boolean }) {
     setHealth(await readHealth());
   };
 
-  // Until the browser answers, the same frame with placeholders: the section is there from the first paint and
-  // keeps its size, so nothing below it moves when the figures arrive.
-  if (!health) {
-    return (
-      <section aria-label="Storage" aria-busy="true" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-border bg-panel px-3 py-2 text-sm">
-        <div className="flex min-w-0 flex-1 basis-full items-center gap-3 sm:basis-auto">
-          <meter min={0} max={1} value={0} aria-label="Storage used" className="h-2 w-24 shrink-0" />
-          <p className="min-w-0 text-muted">Checking storage…</p>
-        </div>
-        <button type="button" disabled className="h-8 rounded-md border border-border px-3 text-muted">
-          Keep my data
-        </button>
-        <ExportGalleryButton />
-      </section>
-    );
-  }
-  const used = health.usage ?? 0;
-  const quota = health.quota ?? 0;
+  // Until the browser answers (health null), the same section with placeholders: it is there from the first
+  // paint and keeps its size, so nothing below it moves when the figures arrive.
+  const used = health?.usage ?? 0;
+  const quota = health?.quota ?? 0;
   const share = quota ? Math.min(1, used / quota) : 0;
   return (
-    <section aria-label="Storage" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-border bg-panel px-3 py-2 text-sm">
-      {health.supported ? (
+    <section aria-label="Storage" aria-busy={!health} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-border bg-panel px-3 py-2 text-sm">
+      {!health || health.supported ? (
         <div className="flex min-w-0 flex-1 basis-full items-center gap-3 sm:basis-auto">
           <meter
             min={0}
@@ -71,22 +57,34 @@ export function StorageHealth({ compact = false }: { compact?: boolean }) {
             className="h-2 w-24 shrink-0"
           />
           <p className="min-w-0 text-muted">
-            <span className="text-fg">{formatBytes(used)}</span> used
-            {quota ? <>, {formatBytes(Math.max(0, quota - used))} left</> : null}
-            {!compact && " in this browser"}
+            {health ? (
+              <>
+                <span className="text-fg">{formatBytes(used)}</span> used
+                {quota ? <>, {formatBytes(Math.max(0, quota - used))} left</> : null}
+                {!compact && " in this browser"}
+              </>
+            ) : (
+              "Checking storage…"
+            )}
           </p>
         </div>
       ) : (
         <p className="flex-1 text-muted">This browser does not say how much storage is left.</p>
       )}
-      {health.persisted ? (
+      {health?.persisted ? (
         <p className="text-muted">Kept: the browser will not clear it on its own.</p>
       ) : answer === "declined" ? (
         <p className="text-warn" role="status">
           The browser declined for now; it may clear data when space runs low. Bookmarking or installing the site helps. Export to be safe.
         </p>
       ) : (
-        <button type="button" onClick={persist} className="h-8 rounded-md border border-border px-3 hover:bg-subtle" title="Ask the browser not to clear this site's data under storage pressure">
+        <button
+          type="button"
+          onClick={persist}
+          disabled={!health}
+          className="h-8 rounded-md border border-border px-3 hover:bg-subtle disabled:text-muted disabled:hover:bg-transparent"
+          title="Ask the browser not to clear this site's data under storage pressure"
+        >
           Keep my data
         </button>
       )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ImagesIsland } from "@/components/images/images-island";
+import { ImagesStudio } from "@/components/images/images-studio";
 import { StorageHealth } from "@/components/storage/storage-health";
 
 export const metadata: Metadata = { title: "Images" };
@@ -9,7 +9,7 @@ export default function ImagesPage() {
     <div className="h-full overflow-y-auto">
       <div className="mx-auto max-w-6xl space-y-4 p-4 sm:p-6">
         <h1 className="text-xl font-semibold">Images</h1>
-        <ImagesIsland storage={<StorageHealth compact />} />
+        <ImagesStudio storage={<StorageHealth compact />} />
       </div>
     </div>
   );
