@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { errorRow, renderText, row, writeReport } from "./lib/report.mjs";
-import { ensureBuild, killAllSync, newApiKey, OUT, progress, RATE_LIMIT_OFF, ROOT, startServer, startSim } from "./lib/stack.mjs";
+import { ensureBuild, killAllSync, newApiKey, OUT, progress, RATE_LIMIT_OFF, ROOT, startFloor, startServer, startSim } from "./lib/stack.mjs";
 import { benchBundle } from "./sections/bundle.mjs";
 import { benchLighthouse } from "./sections/lighthouse.mjs";
 import { benchLongThread } from "./sections/long-thread.mjs";
@@ -48,6 +48,7 @@ async function section(name, fn) {
 
 let sim;
 let server;
+let floor;
 let browser;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
@@ -68,6 +69,16 @@ try {
   server = await startServer({ simUrl: sim.url, apiKey });
   progress(`next start at ${server.baseURL} (pid ${server.pid}), listening after ${server.listeningMs.toFixed(0)} ms`);
   const ctx = { baseURL: server.baseURL, simUrl: sim.url, apiKey, server };
+  if (want("thread") || want("lighthouse")) {
+    // The framework's floor for sections 3 and 5: a bare Next page, measured beside the app in the same run.
+    try {
+      floor = await startFloor();
+      progress(`floor page at ${floor.baseURL}`);
+    } catch (err) {
+      progress(`floor page did not start: ${err.message}`);
+      rows.push(errorRow("setup", new Error(`floor page: ${err.message}`)));
+    }
+  }
 
   if (want("proxy")) await section("1 proxy", () => benchProxy({ ...ctx, runs: Number(args.runs) }));
   if (want("server")) {
@@ -91,16 +102,17 @@ try {
     }
   }
   if (browser && want("render")) await section("2 stream render", () => benchStreamRenderSection({ ...ctx, browser }));
-  if (browser && want("thread")) await section("3 long thread", () => benchLongThread({ ...ctx, browser }));
+  if (browser && want("thread")) await section("3 long thread", () => benchLongThread({ ...ctx, browser, floor }));
   await browser?.close().catch(() => {});
   browser = undefined;
-  if (want("lighthouse")) await section("5 lighthouse", () => benchLighthouse(ctx));
+  if (want("lighthouse")) await section("5 lighthouse", () => benchLighthouse({ ...ctx, floor }));
 } catch (err) {
   progress(`setup failed: ${err.stack ?? err}`);
   rows.push(errorRow("setup", err));
 } finally {
   await browser?.close().catch(() => {});
   await server?.stop();
+  await floor?.stop();
   await sim?.stop();
 }
 

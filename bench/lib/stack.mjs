@@ -1,8 +1,9 @@
 // The system under test: a production build in its own dist dir, the simulated gateway, and `next start` wired to it.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -167,9 +168,9 @@ export function killAllSync() {
 }
 process.once("exit", killAllSync);
 
-function spawnLogged(args, env, logName) {
+function spawnLogged(args, env, logName, cwd = ROOT) {
   mkdirSync(OUT, { recursive: true });
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   running.add(child);
   child.once("exit", () => running.delete(child));
   const log = createWriteStream(path.join(OUT, logName));
@@ -237,6 +238,42 @@ export async function startServer({ simUrl, apiKey, extraEnv = {}, logName = "se
     assertAlive: () => { if (!alive()) throw new Error(`next start exited (${child.exitCode ?? child.signalCode}); see bench/out/${logName}`); },
     stop: () => stopChild(child),
   };
+}
+
+// ---------- the floor ----------
+
+const FLOOR_SRC = path.join(ROOT, "bench/floor-app");
+const FLOOR_DIR = path.join(os.tmpdir(), "gateway-studio-bench-floor");
+
+/**
+ * The framework's floor, measured in the same run as the app: bench/floor-app, a bare Next page (one client
+ * textarea, the app's Cross-Origin-Opener-Policy), built from a copy outside the repository (its own Next project,
+ * node_modules linked to ours, so the same Next and React) and served by `next start`. Rebuilt when its sources
+ * are newer than its build. Returns { baseURL, path, stop }.
+ */
+export async function startFloor() {
+  const id = path.join(FLOOR_DIR, ".next/BUILD_ID");
+  if (!existsSync(id) || newestMtime(FLOOR_SRC) > statSync(id).mtimeMs) {
+    rmSync(FLOOR_DIR, { recursive: true, force: true });
+    execFileSync("cp", ["-r", FLOOR_SRC, FLOOR_DIR]);
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(FLOOR_DIR, "node_modules"));
+    progress("building the floor page (bench/floor-app)…");
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+    delete env.NEXT_DIST_DIR;
+    try {
+      execFileSync(process.execPath, [NEXT_BIN, "build"], { cwd: FLOOR_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+    } catch (err) {
+      writeFileSync(path.join(OUT, "floor-build.log"), `${err.stdout ?? ""}${err.stderr ?? ""}`);
+      throw new Error("the floor page's build failed; see bench/out/floor-build.log");
+    }
+  }
+  const port = await freePort();
+  const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  delete env.NEXT_DIST_DIR;
+  const child = spawnLogged([NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], env, "floor.log", FLOOR_DIR);
+  const exited = new Promise((_, reject) => child.once("exit", (code) => reject(new Error(`the floor's next start exited (${code}); see bench/out/floor.log`))));
+  await Promise.race([waitForPort(port), exited]);
+  return { baseURL: `http://127.0.0.1:${port}`, path: "/", stop: () => stopChild(child) };
 }
 
 export const newApiKey = () => `sk-bench-${randomBytes(16).toString("hex")}`;

@@ -51,10 +51,11 @@ async function runPreset(url, preset, runs) {
   return out;
 }
 
-export async function benchLighthouse({ baseURL, runs = 3, path = "/chat" }) {
+export async function benchLighthouse({ baseURL, runs = 3, path = "/chat", floor }) {
   const rows = [];
   // One plain load first, so no measured run pays for the server rendering this route the first time.
   await fetch(`${baseURL}${path}`).then((r) => r.text()).catch(() => {});
+  if (floor) await fetch(`${floor.baseURL}${floor.path}`).then((r) => r.text()).catch(() => {});
   for (const preset of ["mobile", "desktop"]) {
     const r = await runPreset(`${baseURL}${path}`, preset, runs);
     const m = (k) => median(r.map((x) => x[k]));
@@ -69,6 +70,13 @@ export async function benchLighthouse({ baseURL, runs = 3, path = "/chat" }) {
       row(S, `${path} ${preset}: largest contentful paint`, m("lcp"), "ms", "", undefined, `runs ${r.map((x) => x.lcp.toFixed(0)).join(" ")} (simulated throttling)`),
       row(S, `${path} ${preset}: total blocking time`, m("tbt"), "ms", "", undefined, `runs ${r.map((x) => x.tbt.toFixed(0)).join(" ")}`),
     );
+    if (floor) {
+      // The same preset on a bare Next page (bench/floor-app), in the same run: what the framework alone scores here.
+      const f = await runPreset(`${floor.baseURL}${floor.path}`, preset, runs);
+      const fm = (k) => median(f.map((x) => x[k]));
+      rows.push(row(S, `floor: a bare Next page, ${preset}: performance`, fm("performance"), "", "report", undefined,
+        `runs ${f.map((x) => x.performance.toFixed(2)).join(" ")}; TBT ${fm("tbt").toFixed(0)} ms, LCP ${fm("lcp").toFixed(0)} ms, FCP ${fm("fcp").toFixed(0)} ms (bench/floor-app: one client textarea, nothing of ours)`));
+    }
   }
   return rows;
 }
