@@ -113,8 +113,14 @@ export const MessageItem = memo(function MessageItem({ id, model, picturesLeftOu
             onRegenerate={model ? () => run(() => regenerate(message, model)) : undefined}
             onDelete={() => run(() => deleteMessage(message))}
           />
-          {message.usage && <UsageLine usage={message.usage} />}
-          {message.model && <span className="text-xs text-muted">· {message.model}</span>}
+          {(message.usage || message.model) && (
+            // One unit, so on a narrow screen it wraps whole (no separator left alone at the start of a line).
+            <span className="min-w-0 truncate text-xs text-muted">
+              {message.usage && <UsageLine usage={message.usage} />}
+              {message.usage && message.model && " · "}
+              {message.model}
+            </span>
+          )}
         </div>
       )}
     </article>

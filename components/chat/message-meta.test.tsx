@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { act, render, screen } from "@testing-library/react";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ConversationRecord, MessageRecord } from "@/lib/client/db";
+import { setThreadMessages, useChatThread } from "@/lib/stores/chat-thread-store";
+import { Thread } from "./thread";
+
+beforeAll(() => {
+  class Observer {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  vi.stubGlobal("ResizeObserver", Observer);
+  vi.stubGlobal("IntersectionObserver", Observer);
+  Element.prototype.scrollTo = () => {};
+  vi.stubGlobal("fetch", () => Promise.resolve(new Response(JSON.stringify({ models: [] }), { headers: { "Content-Type": "application/json" } })));
+});
+afterAll(() => vi.unstubAllGlobals());
+
+describe("an answer's meta line", () => {
+  it("is one unit, token counts then the model, so a narrow screen wraps it whole", async () => {
+    const conversation: ConversationRecord = { id: "c-meta", title: "Meta", createdAt: 1, updatedAt: 1, pinned: false };
+    const base = { conversationId: conversation.id, attachments: [], status: "done" as const };
+    const messages: Record<string, MessageRecord> = {
+      q: { ...base, id: "q", parentId: null, role: "user", text: "Hello?", createdAt: 1 },
+      a: {
+        ...base, id: "a", parentId: "q", role: "assistant", text: "Hi.", createdAt: 2, model: "vendor/some-model",
+        usage: { promptTokens: 17, completionTokens: 116, totalTokens: 133 },
+      },
+    };
+    act(() => {
+      setThreadMessages(messages, conversation);
+      useChatThread.setState({ persisted: true, streamingId: null });
+    });
+    render(<Thread empty={null} />);
+    const counts = await screen.findByText(/116 out tokens/);
+    // Before, the model was a sibling of the counts starting with its own "·", left alone at a line's start.
+    const unit = counts.parentElement!;
+    expect(unit.textContent).toBe("17 in · 116 out tokens · vendor/some-model");
+    expect(unit.className).toContain("truncate");
+  });
+});
