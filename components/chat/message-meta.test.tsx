@@ -4,18 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ConversationRecord, MessageRecord } from "@/lib/client/db";
 import { setThreadMessages, useChatThread } from "@/lib/stores/chat-thread-store";
 import { Thread } from "./thread";
+import { stubThreadEnvironment } from "./thread-test-env";
 
-beforeAll(() => {
-  class Observer {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  }
-  vi.stubGlobal("ResizeObserver", Observer);
-  vi.stubGlobal("IntersectionObserver", Observer);
-  Element.prototype.scrollTo = () => {};
-  vi.stubGlobal("fetch", () => Promise.resolve(new Response(JSON.stringify({ models: [] }), { headers: { "Content-Type": "application/json" } })));
-});
+beforeAll(() => stubThreadEnvironment());
 afterAll(() => vi.unstubAllGlobals());
 
 describe("an answer's meta line", () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ConversationRecord, MessageRecord } from "@/lib/client/db";
 import { patchMessage, setThreadMessages, useChatThread } from "@/lib/stores/chat-thread-store";
 import { Thread } from "./thread";
+import { stubThreadEnvironment } from "./thread-test-env";
 
 /** Commits per message id, counted by a Profiler around each turn the thread mounts. */
 const commits = new Map<string, number>();
@@ -43,20 +44,7 @@ function longChat(): { conversation: ConversationRecord; messages: Record<string
   return { conversation, messages, liveId: "m499" };
 }
 
-beforeAll(() => {
-  // What jsdom lacks and the thread uses for scrolling and windowing.
-  class Observer {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  }
-  vi.stubGlobal("ResizeObserver", Observer);
-  vi.stubGlobal("IntersectionObserver", Observer);
-  Element.prototype.scrollTo = () => {};
-  vi.stubGlobal("fetch", () =>
-    Promise.resolve(new Response(JSON.stringify({ models: [{ id: "gemini-2.5-flash", kind: "chat", provider: "vertex-ai" }] }), { headers: { "Content-Type": "application/json" } })),
-  );
-});
+beforeAll(() => stubThreadEnvironment([{ id: "gemini-2.5-flash", kind: "chat", provider: "vertex-ai" }]));
 afterAll(() => vi.unstubAllGlobals());
 
 describe("M-1 a 500-message chat with 50 code blocks while an answer streams", () => {
