@@ -413,3 +413,10 @@ test("the chat page passes axe, light and dark, desktop and phone (screenshots k
   await expect(page.getByRole("complementary", { name: "Conversations" })).toBeVisible();
   await page.screenshot({ path: `${out}/chat-dark-390-drawer.png` });
 });
+
+test("the drop overlay is not in the server's HTML: it draws nothing until files are dragged in, so there is no boundary to hydrate", async ({ request }) => {
+  const html = await (await request.get("/chat")).text();
+  // Rendered on the server, its boundary was hydrated synchronously in the first update after hydration.
+  expect(html).toContain('data-testid="chat-drop-zone"');
+  expect(html).not.toContain('data-testid="chat-drop-target"');
+});

@@ -1,5 +1,6 @@
 "use client";
 import { lazy, Suspense, useEffect, useState } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { ModelPicker, useActiveModel } from "@/components/models/model-picker";
 import type { ChatHandoff } from "@/lib/client/handoff";
@@ -18,8 +19,10 @@ import { preloadMarkdown } from "./lazy-markdown";
 // history builder, none of which an empty chat needs to show itself.
 const controller = () => import("@/lib/client/chat/controller");
 const ChatSettings = lazy(() => import("./chat-settings").then((m) => ({ default: m.ChatSettings })));
-// react-dropzone, for pictures dropped anywhere on the view: only needed once the page is up.
-const DropOverlay = lazy(() => import("./drop-overlay"));
+// react-dropzone, for pictures dropped anywhere on the view: only needed once the page is up. Client-only: it
+// draws nothing until files are dragged in, and rendered on the server it left a boundary that React had to
+// hydrate synchronously inside the first update after hydration (a long task on every chat page load).
+const DropOverlay = dynamic(() => import("./drop-overlay"), { ssr: false });
 const ExportMenu = lazy(() => import("./export-menu").then((m) => ({ default: m.ExportMenu })));
 
 /** Puts handed-over text and pictures into the composer's inbox; the composer takes them when it is ready. */
@@ -204,9 +207,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
       <p className="sr-only" aria-live="polite" role="status">
         {announcement}
       </p>
-      <Suspense fallback={null}>
-        <DropOverlay onFiles={giveFiles} />
-      </Suspense>
+      <DropOverlay onFiles={giveFiles} />
     </div>
   );
 }
