@@ -1,16 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useSettingsStore } from "@/lib/stores/settings-store";
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
 export type PublicConfig = { demo: boolean; hasServerKey: boolean; allowUserKeys: boolean };
-
-const subscribe = () => () => {};
 
 /** Says plainly when answers are simulated, or when no key is set and how to set one. */
 export function StatusBanner({ config }: { config: PublicConfig }) {
   const userKey = useSettingsStore((s) => s.userKey);
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const hydrated = useHydrated();
   if (config.demo) {
     return (
       <p role="status" className="border-b border-border bg-warn-soft px-4 py-1.5 text-center text-xs text-warn">
