@@ -59,7 +59,8 @@ describe("page-load preloads (instrumentation-client → route-preload)", () => 
 
 describe("preloaded lazy components render without suspending", () => {
   it("the markdown renderer, once preloaded, draws markdown in the very first commit (no plain-text fallback)", async () => {
-    const { LazyMarkdown, preloadMarkdown } = await import("./lazy-markdown");
+    // The real module, whatever an earlier test's vi.doMock left registered (CI once ran this against the mock).
+    const { LazyMarkdown, preloadMarkdown } = await vi.importActual<typeof import("./lazy-markdown")>("./lazy-markdown");
     preloadMarkdown();
     // The same import the preload started: once it has settled, the wrapper holds the component.
     await import("@/components/markdown/markdown");
