@@ -226,11 +226,7 @@ export async function startServer({ simUrl, apiKey, extraEnv = {}, logName = "se
     BENCH_PAGES: "1",
     ...extraEnv,
   };
-  const child = spawnLogged([NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], env, logName);
-  const startedAt = performance.now();
-  const exited = new Promise((_, reject) => child.once("exit", (code) => reject(new Error(`next start exited (${code}); see bench/out/${logName}`))));
-  await Promise.race([waitForPort(port), exited]);
-  const listeningMs = performance.now() - startedAt;
+  const { child, listeningMs } = await nextStart(port, env, logName);
   const alive = () => child.exitCode === null && child.signalCode === null;
   return {
     baseURL: `http://127.0.0.1:${port}`, port, rootPid: child.pid, pid: serverPid(child.pid), listeningMs, alive,
@@ -238,6 +234,15 @@ export async function startServer({ simUrl, apiKey, extraEnv = {}, logName = "se
     assertAlive: () => { if (!alive()) throw new Error(`next start exited (${child.exitCode ?? child.signalCode}); see bench/out/${logName}`); },
     stop: () => stopChild(child),
   };
+}
+
+/** `next start` on `port` in `cwd`, logged to bench/out/<logName>; resolves once the port accepts, rejects if it exits first. */
+async function nextStart(port, env, logName, cwd = ROOT) {
+  const child = spawnLogged([NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], env, logName, cwd);
+  const startedAt = performance.now();
+  const exited = new Promise((_, reject) => child.once("exit", (code) => reject(new Error(`next start exited (${code}); see bench/out/${logName}`))));
+  await Promise.race([waitForPort(port), exited]);
+  return { child, listeningMs: performance.now() - startedAt };
 }
 
 // ---------- the floor ----------
@@ -252,14 +257,14 @@ const FLOOR_DIR = path.join(os.tmpdir(), "gateway-studio-bench-floor");
  * are newer than its build. Returns { baseURL, path, stop }.
  */
 export async function startFloor() {
+  const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  delete env.NEXT_DIST_DIR; // its own project: the app's dist dir must not leak into it
   const id = path.join(FLOOR_DIR, ".next/BUILD_ID");
   if (!existsSync(id) || newestMtime(FLOOR_SRC) > statSync(id).mtimeMs) {
     rmSync(FLOOR_DIR, { recursive: true, force: true });
     execFileSync("cp", ["-r", FLOOR_SRC, FLOOR_DIR]);
     symlinkSync(path.join(ROOT, "node_modules"), path.join(FLOOR_DIR, "node_modules"));
     progress("building the floor page (bench/floor-app)…");
-    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-    delete env.NEXT_DIST_DIR;
     try {
       execFileSync(process.execPath, [NEXT_BIN, "build"], { cwd: FLOOR_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
     } catch (err) {
@@ -268,11 +273,7 @@ export async function startFloor() {
     }
   }
   const port = await freePort();
-  const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  delete env.NEXT_DIST_DIR;
-  const child = spawnLogged([NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], env, "floor.log", FLOOR_DIR);
-  const exited = new Promise((_, reject) => child.once("exit", (code) => reject(new Error(`the floor's next start exited (${code}); see bench/out/floor.log`))));
-  await Promise.race([waitForPort(port), exited]);
+  const { child } = await nextStart(port, env, "floor.log", FLOOR_DIR);
   return { baseURL: `http://127.0.0.1:${port}`, path: "/", stop: () => stopChild(child) };
 }
 

@@ -107,38 +107,38 @@ export async function benchLongThread({ baseURL, browser, runs = 5, floor }) {
     progress(`long thread: seeding ${COUNT} messages`);
     await page.evaluate(seed, { big: BIG, small: SMALL, count: COUNT });
 
-    // Full page loads: navigation start (performance time origin) → ready.
+    /**
+     * One full page load in a new tab of `ctx`: navigation start (performance time origin) → ready, the first frame
+     * with `marker` in the DOM and the composer enabled. `whileOpen` runs on the page before it is closed.
+     */
+    const loadReady = async (ctx, url, marker, whileOpen) => {
+      const p = await ctx.newPage();
+      await p.goto(url, { waitUntil: "commit" });
+      await p.evaluate((m) => { window.__bench.marker = m; }, marker);
+      await p.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: 30_000, polling: 50 });
+      const at = await p.evaluate(() => window.__bench.readyAt);
+      await whileOpen?.(p);
+      await p.close();
+      return at;
+    };
+
+    // The first load of each kind warms the HTTP cache and the page's chunks, and is not counted.
     const loads = [];
     const loadKeys = [];
     for (let i = 0; i <= runs; i++) {
-      const p = await context.newPage();
-      await p.goto(`/chat/${BIG}`, { waitUntil: "commit" });
-      await p.evaluate((m) => { window.__bench.marker = m; }, markerOf(COUNT));
-      await p.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: 30_000, polling: 50 });
-      const readyAt = await p.evaluate(() => window.__bench.readyAt);
-      if (i > 0) loads.push(readyAt); // the first load warms the HTTP cache and the page's chunks
-      if (i === runs) loadKeys.push(await typeInComposer(p));
-      await p.close();
+      const at = await loadReady(context, `/chat/${BIG}`, markerOf(COUNT), i === runs ? async (p) => loadKeys.push(await typeInComposer(p)) : undefined);
+      if (i > 0) loads.push(at);
     }
 
     // The same page load of the short conversation: what any page load costs here, thread size aside. Interleaved
     // with the floor page's loads, so both see the same machine.
     const smallLoads = [];
     const floorLoads = [];
-    const loadReady = async (ctx, url) => {
-      const p = await ctx.newPage();
-      await p.goto(url, { waitUntil: "commit" });
-      await p.evaluate(() => { window.__bench.marker = "s0001"; });
-      await p.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: 30_000, polling: 50 });
-      const at = await p.evaluate(() => window.__bench.readyAt);
-      await p.close();
-      return at;
-    };
     for (let i = 0; i <= runs; i++) {
-      const at = await loadReady(context, `/chat/${SMALL}`);
-      if (i > 0) smallLoads.push(at); // the first load warms the HTTP cache
+      const at = await loadReady(context, `/chat/${SMALL}`, "s0001");
+      if (i > 0) smallLoads.push(at);
       if (floorContext) {
-        const f = await loadReady(floorContext, floor.path);
+        const f = await loadReady(floorContext, floor.path, "s0001");
         if (i > 0) floorLoads.push(f);
       }
     }

@@ -9,7 +9,7 @@ export const DEFAULT_SETTINGS: ImageSettings = { prompt: "", n: 1, size: "1024x1
 // The draft survives reloads; it is a few KB at most, so localStorage (preferences only, D-2) is fine.
 const DRAFT_KEY = "gs-images-draft";
 
-export function loadDraft(): ImageSettings {
+function loadDraft(): ImageSettings {
   try {
     const raw = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? "null") as Partial<ImageSettings> | null;
     if (!raw) return DEFAULT_SETTINGS;
@@ -24,7 +24,7 @@ export function loadDraft(): ImageSettings {
   }
 }
 
-export function saveDraft(s: ImageSettings) {
+function saveDraft(s: ImageSettings) {
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify(s));
   } catch {
