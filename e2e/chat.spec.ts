@@ -1,7 +1,9 @@
 import type { Page } from "@playwright/test";
+import path from "node:path";
 import { test, expect as baseExpect, sim, fixture, expectNoAxeViolations, type SimLogEntry } from "./support/fixtures";
 import { answers, composer, openChat, send } from "./support/chat";
 import { seedGalleryPicture } from "./support/seed";
+import { chunkReport } from "../bench/lib/chunks.mjs";
 
 // Whole conversations with paced streams and multi-MB pictures, on a shared CI machine: more time than the defaults.
 test.describe.configure({ timeout: 120_000 });
@@ -419,4 +421,23 @@ test("the drop overlay is not in the server's HTML: it draws nothing until files
   // Rendered on the server, its boundary was hydrated synchronously in the first update after hydration.
   expect(html).toContain('data-testid="chat-drop-zone"');
   expect(html).not.toContain('data-testid="chat-drop-target"');
+});
+
+test("a saved conversation's page load fetches each module once: its chunks do not repeat each other's code", async ({ page }) => {
+  await openChat(page);
+  await send(page, "Hello");
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  await expect(page).toHaveURL(/\/chat\/[^/]+$/);
+  // A full page load, as from a bookmark: every chunk it fetches until the page has settled.
+  await page.reload();
+  await expect(answers(page).first()).toHaveAttribute("data-status", "done");
+  await page.waitForLoadState("networkidle");
+  const scripts = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/_next\/static\/chunks\/.+\.js$/.test(n)),
+  );
+  const report = chunkReport(path.join(process.cwd(), ".next"), scripts);
+  // Turbopack builds the chunks of an import() for the place it is made from. When the sidebar, the view and
+  // instrumentation-client each imported the data layer, this load fetched 83 kB of modules a second (up to a
+  // fourth) time; what is left is a few small modules that two lazy chunks both need.
+  expect(report.repeatedRawKB, report.repeated.map((m) => `${m.id} ${m.bytes} B in ${m.chunks.join(", ")}`).join("\n")).toBeLessThan(8);
 });

@@ -7,13 +7,11 @@ import { useChatList } from "@/lib/stores/chat-list-store";
 import { useChatThread } from "@/lib/stores/chat-thread-store";
 import { useComposerInbox } from "@/lib/stores/chat-composer-store";
 import { cn } from "@/lib/client/cn";
+import { loadChatData } from "@/lib/client/chat/load-chat-data";
 import { Icon } from "./icon";
 import { IconButton } from "./icon-button";
 import { ConversationItem, preloadConversationItem } from "./lazy-conversation-item";
 
-// The storage layer and the controller are loaded after the first paint (the list's first read brings them).
-const storage = () => import("@/lib/client/chat/storage");
-const controller = () => import("@/lib/client/chat/controller");
 // The undo toast is drawn only once something is deleted.
 const UndoToast = lazy(() => import("./undo-toast").then((m) => ({ default: m.UndoToast })));
 
@@ -33,7 +31,7 @@ export function ChatSidebar() {
     void refresh();
     let off: (() => void) | undefined;
     let live = true;
-    void import("@/lib/client/db").then(({ onOtherTabChange }) => {
+    void loadChatData().then(({ onOtherTabChange }) => {
       if (!live) return;
       off = onOtherTabChange((e) => {
         if (e.store === "conversations") void refresh();
@@ -49,7 +47,7 @@ export function ChatSidebar() {
     const q = query.trim();
     if (!q) return;
     let live = true;
-    const t = setTimeout(() => void storage().then((st) => st.searchConversations(q)).then((h) => live && setHits(h)), 150);
+    const t = setTimeout(() => void loadChatData().then((st) => st.searchConversations(q)).then((h) => live && setHits(h)), 150);
     return () => {
       live = false;
       clearTimeout(t);
@@ -71,7 +69,7 @@ export function ChatSidebar() {
   }, [setDrawerOpen]);
 
   const remove = async (id: string) => {
-    const [{ deleteConversation }, { startNewChat, stopAnswer }] = await Promise.all([storage(), controller()]);
+    const { deleteConversation, startNewChat, stopAnswer } = await loadChatData();
     if (id === currentId) {
       if (useChatThread.getState().streamingId) stopAnswer();
       router.push("/chat");
@@ -83,14 +81,14 @@ export function ChatSidebar() {
   };
   const undoDelete = async () => {
     if (!undo) return;
-    const { restoreConversation } = await storage();
+    const { restoreConversation } = await loadChatData();
     await restoreConversation(undo);
     setUndo(null);
     await refresh();
   };
   const rename = async (id: string, title: string) => {
-    if (id === useChatThread.getState().conversation?.id) await (await controller()).saveSettings({ title });
-    else await (await storage()).updateConversation(id, { title });
+    if (id === useChatThread.getState().conversation?.id) await (await loadChatData()).saveSettings({ title });
+    else await (await loadChatData()).updateConversation(id, { title });
     await refresh();
   };
   const dismissUndo = useCallback(() => setUndo(null), []);
@@ -113,7 +111,7 @@ export function ChatSidebar() {
             href="/chat"
             onClick={() => {
               setDrawerOpen(false);
-              void controller().then((c) => c.startNewChat());
+              void loadChatData().then((c) => c.startNewChat());
               useComposerInbox.getState().focus();
             }}
             aria-keyshortcuts="Control+Shift+O Meta+Shift+O"
@@ -161,7 +159,7 @@ export function ChatSidebar() {
                   snippet={searching ? hits?.get(c.id) : undefined}
                   onOpen={() => setDrawerOpen(false)}
                   onRename={(title) => void rename(c.id, title)}
-                  onTogglePin={() => void storage().then((st) => st.updateConversation(c.id, { pinned: !c.pinned })).then(refresh)}
+                  onTogglePin={() => void loadChatData().then((st) => st.updateConversation(c.id, { pinned: !c.pinned })).then(refresh)}
                   onDelete={() => void remove(c.id)}
                 />
               ))}

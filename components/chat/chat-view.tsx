@@ -5,6 +5,7 @@ import { useHydrated } from "@/lib/client/use-hydrated";
 import { ModelPicker, useActiveModel } from "@/components/models/model-picker";
 import type { ChatHandoff } from "@/lib/client/handoff";
 import { CHAT_KINDS } from "@/lib/client/chat/kinds";
+import { loadChatData } from "@/lib/client/chat/load-chat-data";
 import { useChatList } from "@/lib/stores/chat-list-store";
 import { useChatThread } from "@/lib/stores/chat-thread-store";
 import { useComposerInbox } from "@/lib/stores/chat-composer-store";
@@ -14,10 +15,9 @@ import { IconButton } from "./icon-button";
 import { EmptyChat } from "./empty-chat";
 import { LazyThread, preloadThread } from "./lazy-thread";
 import { preloadMarkdown } from "./lazy-markdown";
+// Starts the chat page's code fetches as this module is evaluated, before hydration.
+import "./chat-preload";
 
-// Loaded after the first paint: the controller brings the storage layer (idb), the stream reader and the
-// history builder, none of which an empty chat needs to show itself.
-const controller = () => import("@/lib/client/chat/controller");
 const ChatSettings = lazy(() => import("./chat-settings").then((m) => ({ default: m.ChatSettings })));
 // react-dropzone, for pictures dropped anywhere on the view: only needed once the page is up.
 const DropOverlay = lazy(() => import("./drop-overlay"));
@@ -41,7 +41,7 @@ const ExportMenu = lazy(() => import("./export-menu").then((m) => ({ default: m.
 async function applyHandoff(handoff: ChatHandoff) {
   const items = await Promise.all(
     (handoff.attachments ?? []).map(async (a) => {
-      const { getBlob } = await import("@/lib/client/db");
+      const { getBlob } = await loadChatData();
       return { blob: await getBlob(a.blobId).catch(() => undefined), name: a.name ?? "picture" };
     }),
   );
@@ -72,7 +72,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
       preloadThread();
       preloadMarkdown();
     }
-    void controller().then(async ({ openConversation }) => {
+    void loadChatData().then(async ({ openConversation }) => {
       await openConversation(conversationId);
       const s = useChatThread.getState();
       if (!live) return;
@@ -110,12 +110,12 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let off: (() => void) | undefined;
     let live = true;
-    void import("@/lib/client/db").then(({ onOtherTabChange }) => {
+    void loadChatData().then(({ onOtherTabChange }) => {
       if (!live) return;
       off = onOtherTabChange((e) => {
         if (e.store !== "messages" && e.store !== "conversations") return;
         clearTimeout(timer);
-        timer = setTimeout(() => void controller().then((c) => c.reloadConversation()), 150);
+        timer = setTimeout(() => void loadChatData().then((c) => c.reloadConversation()), 150);
       });
     });
     return () => {
@@ -129,11 +129,11 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       if (e.key === "Escape" && useChatThread.getState().streamingId && !e.defaultPrevented) {
-        void controller().then((c) => c.stopAnswer());
+        void loadChatData().then((c) => c.stopAnswer());
       } else if (mod && e.shiftKey && e.key.toLowerCase() === "o") {
         e.preventDefault();
         router.push("/chat");
-        void controller().then((c) => c.startNewChat());
+        void loadChatData().then((c) => c.startNewChat());
         useComposerInbox.getState().focus();
       }
     };
@@ -164,7 +164,7 @@ export function ChatView({ conversationId }: { conversationId: string | null }) 
             type="button"
             onClick={() => {
               router.push("/chat");
-              void controller().then((c) => c.startNewChat());
+              void loadChatData().then((c) => c.startNewChat());
             }}
             className="mt-4 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg">
             Start a new chat

@@ -5,12 +5,12 @@ import { CHAT_KINDS } from "@/lib/client/chat/kinds";
 import { useChatThread } from "@/lib/stores/chat-thread-store";
 import { useComposerInbox } from "@/lib/stores/chat-composer-store";
 import { cn } from "@/lib/client/cn";
+import { loadChatData } from "@/lib/client/chat/load-chat-data";
 import { Icon } from "./icon";
 import { useComposerPictures } from "./use-composer-pictures";
 import { preloadMarkdown } from "./lazy-markdown";
 import { preloadThread } from "./lazy-thread";
 
-const controller = () => import("@/lib/client/chat/controller");
 // Only drawn once a picture is added (the picture code loads then too).
 const PictureTray = lazy(() => import("./picture-tray").then((m) => ({ default: m.PictureTray })));
 
@@ -60,7 +60,7 @@ export function Composer() {
     setText("");
     setSendError(null);
     prepareForAnswer();
-    controller()
+    loadChatData()
       .then(({ sendMessage }) =>
         sendMessage(
           draft,
@@ -179,7 +179,7 @@ export function Composer() {
           {streaming ? (
             <button
               type="button"
-              onClick={() => void controller().then((c) => c.stopAnswer())}
+              onClick={() => void loadChatData().then((c) => c.stopAnswer())}
               aria-keyshortcuts="Escape"
               title="Stop (Esc)"
               className="inline-flex items-center gap-1.5 rounded-lg bg-fg px-3 py-1.5 text-sm font-medium text-bg"

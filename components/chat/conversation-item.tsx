@@ -3,6 +3,7 @@ import { IntentLink } from "@/components/layout/intent-link";
 import { useState } from "react";
 import type { ConversationRecord } from "@/lib/client/db";
 import { cn } from "@/lib/client/cn";
+import { loadChatData } from "@/lib/client/chat/load-chat-data";
 import { Icon } from "./icon";
 import { IconButton } from "./icon-button";
 import { preloadMarkdown } from "./lazy-markdown";
@@ -73,7 +74,7 @@ export function ConversationItem({ conversation, current, snippet, onOpen, onRen
           // Read the conversation and load the markdown stack while the route changes, not after.
           if (!e.metaKey && !e.ctrlKey && !e.shiftKey && e.button === 0) {
             // The chat view loaded the controller when it mounted: this import resolves at once.
-            void import("@/lib/client/chat/controller").then((c) => c.prefetchConversation(conversation.id));
+            void loadChatData().then((c) => c.prefetchConversation(conversation.id));
             preloadConversationView();
           }
           onOpen();

@@ -1,6 +1,7 @@
 "use client";
 import { useRef } from "react";
 import { selectPathMessages, useChatThread } from "@/lib/stores/chat-thread-store";
+import { loadChatData } from "@/lib/client/chat/load-chat-data";
 import { Icon } from "./icon";
 
 // The exporters (and the storage layer, for the JSON's pictures) load on the first click, not with the page.
@@ -20,7 +21,7 @@ export function ExportMenu() {
   const asJson = async () => {
     const [{ conversationToJson, download, fileNameFor }, { getBlob }, { blobToDataUrl }] = await Promise.all([
       exporters(),
-      import("@/lib/client/db"),
+      loadChatData(),
       import("@/lib/client/chat/image-type"),
     ]);
     const s = useChatThread.getState();

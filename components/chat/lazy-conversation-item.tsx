@@ -2,7 +2,7 @@
 import { lazyWithPreload } from "react-lazy-with-preload";
 
 // A saved conversation in the sidebar: drawn only once the list has been read, so loaded with that read. A /chat
-// page load fetches it early (route-preload.ts); preloaded, the items draw without suspending (see lazy-thread.tsx).
+// page load fetches it early (chat-preload.ts); preloaded, the items draw without suspending (see lazy-thread.tsx).
 export const ConversationItem = lazyWithPreload(() => import("./conversation-item").then((m) => ({ default: m.ConversationItem })));
 
 /** Starts loading the item's code ahead of need. */

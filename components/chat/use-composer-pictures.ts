@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useComposerInbox, type IncomingPicture } from "@/lib/stores/chat-composer-store";
+import { loadChatData } from "@/lib/client/chat/load-chat-data";
 
 export type DraftPicture = {
   id: string;
@@ -25,7 +26,7 @@ export function useComposerPictures() {
   const urls = useRef(new Set<string>());
 
   const add = useCallback(async (items: IncomingPicture[]) => {
-    const [{ preparePicture }, { newId }] = await Promise.all([import("@/lib/client/chat/downscale"), import("@/lib/client/db")]);
+    const [{ preparePicture }, { newId }] = await Promise.all([import("@/lib/client/chat/downscale"), loadChatData()]);
     for (const item of items) {
       const id = newId();
       const url = URL.createObjectURL(item.blob);

@@ -1,7 +1,7 @@
 "use client";
 import { useId, useMemo, useRef, useState } from "react";
 import type { ModelInfo, ModelKind } from "@/lib/schemas";
-import { KIND_LABEL, useModels } from "@/lib/client/models";
+import { KIND_LABEL, startModels, useModels } from "@/lib/client/models";
 import { useModelStore, type ModelSlot } from "@/lib/stores/model-store";
 import { cn } from "@/lib/client/cn";
 
@@ -11,6 +11,11 @@ type Props = {
   kinds: ModelKind[];
   className?: string;
 };
+
+// A page with a model picker asks for the model list as this module is evaluated (before hydration, in the
+// task after the boot script's), so the picker is filled when it hydrates. From here and not from
+// instrumentation-client: an import() made there gets chunks of its own that repeat the page's modules.
+if (typeof window !== "undefined") setTimeout(startModels, 0);
 
 // One collator for every sort (localeCompare sets one up per call), made on the first sort: setting one up
 // costs tens of milliseconds on a phone, which page start-up should not pay.

@@ -17,13 +17,13 @@ const corruptText = (n: number) => `${n === 1 ? "One saved item" : `${n} saved i
 export function StorageBanner() {
   const [kind, setKind] = useState<Kind | null>(null);
   const [corrupt, setCorrupt] = useState(0);
-  // The storage layer (idb) is not part of every page's first load: the banner subscribes once it has loaded.
+  // The storage status code is not part of every page's first load: the banner subscribes once it has loaded.
   // Memory-only is a lasting state, read when it subscribes; quota and version-change come from later writes.
   useEffect(() => {
     let off: (() => void) | undefined;
     let live = true;
     let offCorrupt: (() => void) | undefined;
-    void import("@/lib/client/db").then(({ isMemoryOnly, onStorageEvent, corruptRecords, onCorruptRecords }) => {
+    void import("@/lib/client/storage-status").then(({ isMemoryOnly, onStorageEvent, corruptRecords, onCorruptRecords }) => {
       if (!live) return;
       if (isMemoryOnly()) setKind((k) => k ?? "memory-only");
       off = onStorageEvent((e) => setKind(e.kind));

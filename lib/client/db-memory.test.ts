@@ -6,10 +6,12 @@ describe("D-8 no IndexedDB (private mode, storage blocked)", () => {
     delete g.indexedDB;
     delete g.IDBRequest;
     const db = await import("./db");
+    const status = await import("./storage-status");
     const events: string[] = [];
-    db.onStorageEvent((e) => events.push(e.kind));
+    status.onStorageEvent((e) => events.push(e.kind));
     const blob = await db.putBlob(new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }), "b1");
-    expect(db.isMemoryOnly()).toBe(true);
+    expect(status.isMemoryOnly()).toBe(true);
+    expect(events).toContain("memory-only");
     expect(blob.bytes).toBe(3);
     const store = await db.openStudioDB();
     await store.put("conversations", { id: "c1", title: "t", createdAt: 1, updatedAt: 1, pinned: false });

@@ -1,7 +1,8 @@
 import "fake-indexeddb/auto";
 import { openDB } from "idb";
 import { describe, expect, it } from "vitest";
-import { DB_VERSION, onStorageEvent, openStudioDB } from "./db";
+import { DB_VERSION, openStudioDB } from "./db";
+import { onStorageEvent } from "./storage-status";
 
 describe("D-4 another tab opens a newer schema", () => {
   it("this tab closes its connection and says so, so the newer tab is never stuck on blocked", async () => {

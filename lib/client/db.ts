@@ -1,6 +1,7 @@
 "use client";
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from "idb";
 import type { AppError, FinishReason, Segment, Usage } from "@/lib/schemas";
+import { emitStorageEvent, setMemoryOnly } from "./storage-status";
 
 /**
  * The browser's store: one IndexedDB database, one record per message, pictures and audio as Blobs
@@ -134,50 +135,6 @@ export function isQuotaError(err: unknown): boolean {
   return err instanceof DOMException && (err.name === "QuotaExceededError" || err.name === "NS_ERROR_DOM_QUOTA_REACHED");
 }
 
-type StorageListener = (event: { kind: "quota" | "memory-only" | "version-change" }) => void;
-const listeners = new Set<StorageListener>();
-/** UI banners subscribe here: quota full, running in memory only, a newer tab upgraded the schema. */
-export function onStorageEvent(fn: StorageListener): () => void {
-  listeners.add(fn);
-  return () => listeners.delete(fn);
-}
-function emit(kind: "quota" | "memory-only" | "version-change") {
-  for (const fn of listeners) fn({ kind });
-}
-
-/** A stored record that failed its shape check on read (D-6): skipped, left as it is in the database. */
-export type CorruptRecord = { store: StoreName; id: string };
-const corrupt = new Map<string, CorruptRecord>();
-const corruptListeners = new Set<(records: CorruptRecord[]) => void>();
-
-/** The storage banner subscribes here: it hears every unreadable record found from then on (see corruptRecords). */
-export function onCorruptRecords(fn: (records: CorruptRecord[]) => void): () => void {
-  corruptListeners.add(fn);
-  return () => corruptListeners.delete(fn);
-}
-
-/** Notes records that failed their shape check; listeners hear of those not known yet. */
-export function reportCorrupt(store: StoreName, records: readonly unknown[]): void {
-  let added = false;
-  for (const r of records) {
-    const raw = r !== null && typeof r === "object" ? (r as { id?: unknown }).id : undefined;
-    const id = typeof raw === "string" || typeof raw === "number" ? String(raw) : "(no id)";
-    const key = `${store}\u0000${id}`;
-    if (corrupt.has(key)) continue;
-    corrupt.set(key, { store, id });
-    added = true;
-  }
-  if (added) for (const fn of corruptListeners) fn(corruptRecords());
-}
-
-/** Every record skipped as unreadable in this tab so far. */
-export function corruptRecords(): CorruptRecord[] {
-  return [...corrupt.values()];
-}
-
-let memoryOnly = false;
-export const isMemoryOnly = () => memoryOnly;
-
 async function indexedDbFactory(): Promise<IDBFactory> {
   try {
     if (typeof indexedDB !== "undefined" && indexedDB) {
@@ -195,8 +152,7 @@ async function indexedDbFactory(): Promise<IDBFactory> {
   } catch {
     // fall through to memory
   }
-  memoryOnly = true;
-  emit("memory-only");
+  setMemoryOnly();
   // idb recognises requests and cursors by `instanceof IDBRequest` etc., so the in-memory classes must become
   // the globals too (D-8); otherwise every await on a store call fails.
   await import("fake-indexeddb/auto");
@@ -222,7 +178,7 @@ export function openStudioDB(name = DB_NAME, version = DB_VERSION): Promise<Stud
           // A newer tab wants to upgrade: let it, and tell this tab to reload.
           db.close();
           if (name === DB_NAME) dbPromise = null;
-          emit("version-change");
+          emitStorageEvent("version-change");
         },
       });
       return db;
@@ -246,7 +202,7 @@ export async function write<T>(fn: (db: StudioDB) => Promise<T>): Promise<T> {
     return await fn(db);
   } catch (err) {
     if (isQuotaError(err) || (err instanceof Error && isQuotaError((err as { cause?: unknown }).cause))) {
-      emit("quota");
+      emitStorageEvent("quota");
       throw new StorageQuotaError();
     }
     throw err;

@@ -51,7 +51,7 @@ export type ModelsResult = {
   refetch: () => Promise<void>;
 };
 
-/** Starts loading the model list now (a page load does, before hydration: components/chat/route-preload.ts). */
+/** Starts loading the model list now (a page load does, before hydration: components/models/model-picker.tsx). */
 export function startModels(): void {
   observe().then((o) => o.refreshIfStale(), () => {});
 }

@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { corruptRecords, onCorruptRecords, openStudioDB, type CorruptRecord, type StoreName } from "@/lib/client/db";
+import { openStudioDB, type StoreName } from "@/lib/client/db";
+import { corruptRecords, onCorruptRecords, type CorruptRecord } from "@/lib/client/storage-status";
 import { getConversation, listConversations, listMessages, searchConversations } from "@/lib/client/chat/storage";
 import { listGallery } from "@/lib/client/images/gallery";
 import { getTranscript, listTranscripts } from "@/lib/client/transcripts/transcripts";

@@ -1,5 +1,5 @@
 import type { ConversationRecord, GalleryRecord, MessageRecord, StoreName, TranscriptRecord } from "@/lib/client/db";
-import { reportCorrupt } from "@/lib/client/db";
+import { reportCorrupt } from "@/lib/client/storage-status";
 import { isObj, isStr } from "@/lib/client/wire";
 
 /**

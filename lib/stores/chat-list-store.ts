@@ -1,6 +1,7 @@
 "use client";
 import { create } from "zustand";
 import type { ConversationRecord } from "@/lib/client/db";
+import { loadChatData } from "@/lib/client/chat/load-chat-data";
 
 type ChatListState = {
   conversations: ConversationRecord[];
@@ -20,7 +21,7 @@ export const useChatList = create<ChatListState>()((set) => ({
   refresh: async () => {
     try {
       // The storage layer loads with the first read, not with the page's first paint.
-      const { listConversations } = await import("@/lib/client/chat/storage");
+      const { listConversations } = await loadChatData();
       set({ conversations: await listConversations(), loaded: true, error: null });
     } catch (err) {
       set({ loaded: true, error: err instanceof Error ? err.message : "Could not read saved conversations." });

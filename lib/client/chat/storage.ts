@@ -1,7 +1,6 @@
 import {
   announceChange,
   newId,
-  reportCorrupt,
   openStudioDB,
   write,
   type BlobRecord,
@@ -9,6 +8,7 @@ import {
   type GalleryRecord,
   type MessageRecord,
 } from "@/lib/client/db";
+import { reportCorrupt } from "@/lib/client/storage-status";
 import { isConversationRecord, isMessageRecord, keepValid, validOrNothing } from "@/lib/client/record-checks";
 
 /** Chat's view of the browser store: conversations, one record per message, pictures as Blobs. */

@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { openStudioDB, onStorageEvent } from "@/lib/client/db";
+import { openStudioDB } from "@/lib/client/db";
+import { onStorageEvent } from "@/lib/client/storage-status";
 import { listGallery, originalBlob, removeFromGallery, retryUnsaved, saveToGallery } from "./gallery";
 import { exportGallery } from "./export";
 

@@ -10,50 +10,43 @@ afterEach(() => {
   vi.doUnmock("./lazy-thread");
   vi.doUnmock("./lazy-markdown");
   vi.doUnmock("./lazy-conversation-item");
-  vi.doUnmock("@/lib/client/models");
+  vi.doUnmock("@/lib/client/chat/load-chat-data");
 });
 
-/** Loads route-preload.ts at `path` with its loaders replaced by spies; returns the spies. */
+/** Loads chat-preload.ts as a page load of `path` would, with its loaders replaced by spies; returns the spies. */
 async function preloadAt(path: string) {
   window.history.replaceState(null, "", path);
   vi.resetModules();
   vi.useFakeTimers();
-  const spies = { thread: vi.fn(), markdown: vi.fn(), models: vi.fn(), item: vi.fn() };
+  const spies = { thread: vi.fn(), markdown: vi.fn(), item: vi.fn(), data: vi.fn(() => Promise.resolve({})) };
   vi.doMock("./lazy-thread", () => ({ preloadThread: spies.thread }));
   vi.doMock("./lazy-markdown", () => ({ preloadMarkdown: spies.markdown }));
   vi.doMock("./lazy-conversation-item", () => ({ preloadConversationItem: spies.item }));
-  vi.doMock("@/lib/client/models", () => ({ startModels: spies.models }));
-  await import("./route-preload");
+  vi.doMock("@/lib/client/chat/load-chat-data", () => ({ loadChatData: spies.data }));
+  await import("./chat-preload");
   return spies;
 }
 
-describe("page-load preloads (instrumentation-client → route-preload)", () => {
-  it("a saved conversation's page load fetches the thread, markdown and the model list, in the task after the boot script", async () => {
+describe("a chat page's code fetches (chat-preload.ts, evaluated with the page's modules)", () => {
+  it("a saved conversation's page load fetches the thread, markdown, data code and list item, in the task after the boot script", async () => {
     const spies = await preloadAt("/chat/c1");
     // Nothing inside the boot script's own task: that made its long task longer.
     expect(spies.thread).not.toHaveBeenCalled();
+    expect(spies.data).not.toHaveBeenCalled();
     vi.runOnlyPendingTimers();
     expect(spies.thread).toHaveBeenCalledTimes(1);
     expect(spies.markdown).toHaveBeenCalledTimes(1);
-    expect(spies.models).toHaveBeenCalledTimes(1);
+    expect(spies.data).toHaveBeenCalledTimes(1);
+    expect(spies.item).toHaveBeenCalledTimes(1);
   });
 
-  it("a new chat fetches the model list but not the thread or markdown", async () => {
+  it("a new chat fetches the data code and list item but not the thread or markdown", async () => {
     const spies = await preloadAt("/chat");
     vi.runOnlyPendingTimers();
     expect(spies.thread).not.toHaveBeenCalled();
     expect(spies.markdown).not.toHaveBeenCalled();
-    expect(spies.models).toHaveBeenCalledTimes(1);
+    expect(spies.data).toHaveBeenCalledTimes(1);
     expect(spies.item).toHaveBeenCalledTimes(1);
-  });
-
-  it("pages without a model picker preload nothing", async () => {
-    for (const path of ["/settings", "/unlock", "/"]) {
-      const spies = await preloadAt(path);
-      vi.runOnlyPendingTimers();
-      expect(spies.models, path).not.toHaveBeenCalled();
-      expect(spies.thread, path).not.toHaveBeenCalled();
-    }
   });
 });
 
