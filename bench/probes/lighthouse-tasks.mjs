@@ -23,6 +23,9 @@ try {
     const fcp = a["first-contentful-paint"].numericValue;
     console.log(`\n${preset} run ${i + 1}: performance ${r.lhr.categories.performance.score}, TBT ${a["total-blocking-time"].numericValue.toFixed(0)} ms, ` +
       `LCP ${a["largest-contentful-paint"].numericValue.toFixed(0)} ms, FCP ${fcp.toFixed(0)} ms (simulated)`);
+    const lcpItem = a["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
+    if (lcpItem) console.log(`  largest paint: ${lcpItem.nodeLabel?.slice(0, 60)} (${lcpItem.selector})`);
+    const lcpObserved = r.artifacts.Trace.traceEvents.filter((e) => e.name === "largestContentfulPaint::Candidate").map((e) => e.ts);
     // The page's main thread: the renderer main thread with the most task time.
     const events = r.artifacts.Trace.traceEvents;
     const busy = {};
@@ -33,6 +36,7 @@ try {
     const paint = events.find((e) => e.name === "firstContentfulPaint" && `${e.pid}:${e.tid}` === main);
     const t0 = mine[0].ts;
     if (paint) console.log(`  first contentful paint observed at ${((paint.ts - t0) / 1000).toFixed(0)} ms`);
+    if (lcpObserved.length) console.log(`  largest paint candidates observed at ${lcpObserved.map((ts) => ((ts - t0) / 1000).toFixed(0)).join(", ")} ms`);
     for (const t of mine.filter((e) => e.name === "RunTask" && e.dur > 40_000)) {
       const parts = mine.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t && e.dur > 8_000 && PARTS.has(e.name))
         .slice(0, 5)

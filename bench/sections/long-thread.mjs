@@ -4,9 +4,11 @@
 // frame in which the thread's newest message is in the DOM and the composer is enabled. Then keystrokes into the
 // composer: keydown's timestamp to the start of the next frame (all handlers for the key have run by then), and the
 // Event Timing API's count of keystrokes slower than 16 ms.
+import path from "node:path";
+import { chunkReport } from "../lib/chunks.mjs";
 import { median, p95 } from "../lib/stats.mjs";
 import { row } from "../lib/report.mjs";
-import { progress } from "../lib/stack.mjs";
+import { DIST, progress, ROOT } from "../lib/stack.mjs";
 
 const S = "3 long thread";
 const BIG = "bench-thread-1000";
@@ -170,6 +172,19 @@ export async function benchLongThread({ baseURL, browser, runs = 5, floor }) {
       await page.locator(`a[href="/chat/${SMALL}"]`).first().click();
       await page.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: 30_000 });
     }
+    // Every script a full page load fetches until the network settles (lazy chunks included), and the modules that
+    // more than one of those chunks carries: Turbopack builds an import()'s chunks for the place it is made from.
+    progress("long thread: JS fetched by a page load");
+    const fetched = [];
+    for (const url of [`/chat/${SMALL}`, "/chat"]) {
+      const p = await context.newPage();
+      await p.goto(url, { waitUntil: "networkidle" });
+      const scripts = await p.evaluate(() =>
+        performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/_next\/static\/chunks\/.+\.js$/.test(n)));
+      await p.close();
+      fetched.push([url === "/chat" ? url : "/chat/<id>", chunkReport(path.join(ROOT, DIST), scripts)]);
+    }
+
     const keys = loadKeys.flatMap((k) => k.keys);
     const slow = loadKeys.reduce((n, k) => n + k.slow, 0);
     const maxLong = longTasks.reduce((m, t) => Math.max(m, t.duration), 0);
@@ -183,6 +198,8 @@ export async function benchLongThread({ baseURL, browser, runs = 5, floor }) {
           `runs ${floorLoads.map((x) => x.toFixed(0)).join(" ")}; bench/floor-app: one client textarea and the marker, the app's Cross-Origin-Opener-Policy, nothing of ours. ` +
           `The short conversation takes ${(median(smallLoads) / median(floorLoads)).toFixed(1)}× as long; the 1,000-message target (300 ms) is ${median(floorLoads) > 300 ? "below" : "above"} this floor`),
       ] : []),
+      ...fetched.map(([route, r]) => row(S, `JS fetched by a page load of ${route}, until the network settles (gzip)`, r.gzKB, "kB", "report", undefined,
+        `${r.files} files, ${r.rawKB.toFixed(0)} kB raw; modules in more than one chunk: ${r.repeatedModules}, their extra copies ${r.repeatedRawKB.toFixed(1)} kB raw (~${r.repeatedGzKB.toFixed(1)} kB gz)`)),
       row(S, `open ${COUNT} messages: sidebar click → ready (median)`, median(navs), "ms", "< 300 ms", median(navs) < 300,
         `runs ${navs.map((x) => x.toFixed(0)).join(" ")}; ${longTasks.length} long tasks, longest ${maxLong.toFixed(0)} ms`),
       row(S, "keystroke in its composer: keydown → next frame (median)", median(keys), "ms", "< 16 ms", median(keys) < 16,
