@@ -12,7 +12,7 @@ const settle = Number(process.argv[2] ?? 3000);
 const runs = Number(process.argv[3] ?? 3);
 const PORT = 3005;
 const env = {
-  ...process.env, NEXT_DIST_DIR: ".next-bench", GATEWAY_BASE_URL: "http://127.0.0.1:4010/v1", GATEWAY_API_KEY: "K",
+  ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench", GATEWAY_BASE_URL: "http://127.0.0.1:4010/v1", GATEWAY_API_KEY: "K",
   RATE_LIMIT_SCALE: "0", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production",
 };
 const accepts = () => new Promise((r) => { const s = net.connect(PORT, "127.0.0.1", () => { s.destroy(); r(true); }); s.on("error", () => r(false)); });
