@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 import { act, render, screen } from "@testing-library/react";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { ConversationRecord, MessageRecord } from "@/lib/client/db";
 import { setThreadMessages, useChatThread } from "@/lib/stores/chat-thread-store";
 import { Thread } from "./thread";
-import { stubThreadEnvironment } from "./thread-test-env";
 
-beforeAll(() => stubThreadEnvironment());
+// Before the modules load: the model picker's module asks for the model list as it is evaluated.
+await vi.hoisted(async () => {
+  const { stubThreadEnvironment } = await import("./thread-test-env");
+  stubThreadEnvironment();
+});
 afterAll(() => vi.unstubAllGlobals());
 
 describe("an answer's meta line", () => {

@@ -1,11 +1,17 @@
 // @vitest-environment jsdom
 import { Profiler, type ComponentProps } from "react";
-import { act, render, waitFor } from "@testing-library/react";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { act, render, renderHook, waitFor } from "@testing-library/react";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { ConversationRecord, MessageRecord } from "@/lib/client/db";
 import { patchMessage, setThreadMessages, useChatThread } from "@/lib/stores/chat-thread-store";
+import { useModels } from "@/lib/client/models";
 import { Thread } from "./thread";
-import { stubThreadEnvironment } from "./thread-test-env";
+
+// Before the modules load: the model picker's module asks for the model list as it is evaluated.
+await vi.hoisted(async () => {
+  const { stubThreadEnvironment } = await import("./thread-test-env");
+  stubThreadEnvironment([{ id: "gemini-2.5-flash", kind: "chat", provider: "vertex-ai" }]);
+});
 
 /** Commits per message id, counted by a Profiler around each turn the thread mounts. */
 const commits = new Map<string, number>();
@@ -44,7 +50,6 @@ function longChat(): { conversation: ConversationRecord; messages: Record<string
   return { conversation, messages, liveId: "m499" };
 }
 
-beforeAll(() => stubThreadEnvironment([{ id: "gemini-2.5-flash", kind: "chat", provider: "vertex-ai" }]));
 afterAll(() => vi.unstubAllGlobals());
 
 describe("M-1 a 500-message chat with 50 code blocks while an answer streams", () => {
@@ -55,8 +60,10 @@ describe("M-1 a 500-message chat with 50 code blocks while an answer streams", (
       useChatThread.setState({ persisted: true, streamingId: liveId });
     });
     const { container } = render(<Thread empty={null} />);
-    // Let the lazily loaded markdown and code highlighting arrive before counting.
+    // Let the lazily loaded markdown and code highlighting, and the model list, arrive before counting.
     await waitFor(() => expect(container.querySelector("pre code.hljs")).not.toBeNull(), { timeout: 10_000 });
+    const models = renderHook(() => useModels());
+    await waitFor(() => expect(models.result.current.data).toHaveLength(1), { timeout: 10_000 });
     await act(async () => {});
     const mounted = [...commits.keys()];
     expect(mounted).toContain(liveId);
