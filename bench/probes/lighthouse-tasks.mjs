@@ -1,5 +1,5 @@
 // Probe: Lighthouse runs on one URL (mobile or desktop preset), printing per run the score, TBT and LCP, and the
-// page's observed main-thread tasks over 40 ms (unthrottled, from Lighthouse's own trace) with their main parts:
+// page's observed main-thread tasks over 40 ms (MIN_MS=… to change; unthrottled, from Lighthouse's own trace) with their main parts:
 // which tasks the blocking time and the simulated paint are made of.
 // Usage: node bench/probes/lighthouse-tasks.mjs <url> [mobile|desktop] [runs]   (an app or floor page must be running)
 import * as chromeLauncher from "chrome-launcher";
@@ -36,7 +36,7 @@ try {
     const t0 = mine[0].ts;
     if (paint) console.log(`  first contentful paint observed at ${((paint.ts - t0) / 1000).toFixed(0)} ms`);
     if (lcpObserved.length) console.log(`  largest paint candidates observed at ${lcpObserved.map((ts) => ((ts - t0) / 1000).toFixed(0)).join(", ")} ms`);
-    for (const t of mine.filter((e) => e.name === "RunTask" && e.dur > 40_000)) {
+    for (const t of mine.filter((e) => e.name === "RunTask" && e.dur > Number(process.env.MIN_MS ?? 40) * 1000)) {
       const parts = mine.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t && e.dur > 8_000 && PARTS.has(e.name))
         .slice(0, 5)
         .map((e) => `${e.name}${e.args?.data?.url ? `(${e.args.data.url.replace(/^.*\//, "")})` : ""} ${(e.dur / 1000).toFixed(0)}`);
