@@ -3,7 +3,7 @@ import path from "node:path";
 import { test, expect as baseExpect, sim, fixture, expectNoAxeViolations, type SimLogEntry } from "./support/fixtures";
 import { answers, composer, openChat, send } from "./support/chat";
 import { seedGalleryPicture } from "./support/seed";
-import { chunkReport } from "../bench/lib/chunks.mjs";
+import { chunkReport, fetchedChunks } from "../bench/lib/chunks.mjs";
 
 // Whole conversations with paced streams and multi-MB pictures, on a shared CI machine: more time than the defaults.
 test.describe.configure({ timeout: 120_000 });
@@ -432,9 +432,7 @@ test("a saved conversation's page load fetches each module once: its chunks do n
   await page.reload();
   await expect(answers(page).first()).toHaveAttribute("data-status", "done");
   await page.waitForLoadState("networkidle");
-  const scripts = await page.evaluate(() =>
-    performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/_next\/static\/chunks\/.+\.js$/.test(n)),
-  );
+  const scripts = await fetchedChunks(page);
   const report = chunkReport(path.join(process.cwd(), ".next"), scripts);
   // Turbopack builds the chunks of an import() for the place it is made from. When the sidebar, the view and
   // instrumentation-client each imported the data layer, this load fetched 83 kB of modules a second (up to a

@@ -48,11 +48,9 @@ export function chunkReport(dist, urls) {
   }
   let repeatedRaw = 0;
   let repeatedSources = "";
-  let repeatedModules = 0;
   const repeated = [];
   for (const [id, { source, chunks }] of seen) {
     if (chunks.length < 2 || !source) continue;
-    repeatedModules++;
     repeated.push({ id, bytes: source.length, chunks: chunks.map((c) => path.basename(c)), head: source.slice(0, 160) });
     repeatedRaw += source.length * (chunks.length - 1);
     repeatedSources += source.repeat(chunks.length - 1);
@@ -61,10 +59,16 @@ export function chunkReport(dist, urls) {
     files: files.length,
     rawKB: raw / 1024,
     gzKB: gz / 1024,
-    repeatedModules,
+    repeatedModules: repeated.length,
     repeated: repeated.sort((a, b) => b.bytes * b.chunks.length - a.bytes * a.chunks.length),
     repeatedRawKB: repeatedRaw / 1024,
     // Gzip of the extra copies on their own: roughly what they add to the transfer.
     repeatedGzKB: repeatedSources ? zlib.gzipSync(repeatedSources, { level: 9 }).length / 1024 : 0,
   };
+}
+
+/** The Turbopack chunks a Playwright page has fetched so far (its resource timing entries), as URLs. */
+export function fetchedChunks(page) {
+  return page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/_next\/static\/chunks\/.+\.js$/.test(n)));
 }

@@ -4,7 +4,7 @@
 // Usage: node bench/probes/js-fetched.mjs <app base URL> [build folder, default .next] [paths, comma-separated]
 import { chromium } from "@playwright/test";
 import { seed } from "../sections/long-thread.mjs";
-import { chunkReport } from "../lib/chunks.mjs";
+import { chunkReport, fetchedChunks } from "../lib/chunks.mjs";
 
 const [base, dist = ".next", paths = "/chat,/chat/bench-thread-small,/images,/transcribe,/settings"] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
@@ -16,7 +16,7 @@ await page.evaluate(seed, { big: "bench-thread-1000", small: "bench-thread-small
 for (const url of paths.split(",")) {
   const p = await context.newPage();
   await p.goto(url, { waitUntil: "networkidle" });
-  const scripts = await p.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/_next\/static\/chunks\/.+\.js$/.test(n)));
+  const scripts = await fetchedChunks(p);
   const r = chunkReport(dist, scripts);
   console.log(url.padEnd(26), `${r.files} files, ${r.gzKB.toFixed(1)} kB gz (${r.rawKB.toFixed(0)} raw); repeated: ${r.repeatedModules} modules, ${r.repeatedRawKB.toFixed(1)} kB raw, ~${r.repeatedGzKB.toFixed(1)} kB gz`);
   if (process.env.DETAIL) for (const m of r.repeated) console.log("   ", String(m.id).padStart(6), String(m.bytes).padStart(6), m.chunks.join(" "), "|", m.head.replace(/\s+/g, " ").slice(0, 100));

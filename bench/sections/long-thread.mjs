@@ -5,7 +5,7 @@
 // composer: keydown's timestamp to the start of the next frame (all handlers for the key have run by then), and the
 // Event Timing API's count of keystrokes slower than 16 ms.
 import path from "node:path";
-import { chunkReport } from "../lib/chunks.mjs";
+import { chunkReport, fetchedChunks } from "../lib/chunks.mjs";
 import { median, p95 } from "../lib/stats.mjs";
 import { row } from "../lib/report.mjs";
 import { DIST, progress, ROOT } from "../lib/stack.mjs";
@@ -179,8 +179,7 @@ export async function benchLongThread({ baseURL, browser, runs = 5, floor }) {
     for (const url of [`/chat/${SMALL}`, "/chat"]) {
       const p = await context.newPage();
       await p.goto(url, { waitUntil: "networkidle" });
-      const scripts = await p.evaluate(() =>
-        performance.getEntriesByType("resource").map((e) => e.name).filter((n) => /\/_next\/static\/chunks\/.+\.js$/.test(n)));
+      const scripts = await fetchedChunks(p);
       await p.close();
       fetched.push([url === "/chat" ? url : "/chat/<id>", chunkReport(path.join(ROOT, DIST), scripts)]);
     }

@@ -10,7 +10,7 @@ import { cn } from "@/lib/client/cn";
 import { loadChatData } from "@/lib/client/chat/load-chat-data";
 import { Icon } from "./icon";
 import { IconButton } from "./icon-button";
-import { ConversationItem, preloadConversationItem } from "./lazy-conversation-item";
+import { ConversationItem } from "./lazy-conversation-item";
 
 // The undo toast is drawn only once something is deleted.
 const UndoToast = lazy(() => import("./undo-toast").then((m) => ({ default: m.UndoToast })));
@@ -27,7 +27,6 @@ export function ChatSidebar() {
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    preloadConversationItem();
     void refresh();
     let off: (() => void) | undefined;
     let live = true;
@@ -87,8 +86,9 @@ export function ChatSidebar() {
     await refresh();
   };
   const rename = async (id: string, title: string) => {
-    if (id === useChatThread.getState().conversation?.id) await (await loadChatData()).saveSettings({ title });
-    else await (await loadChatData()).updateConversation(id, { title });
+    const data = await loadChatData();
+    if (id === useChatThread.getState().conversation?.id) await data.saveSettings({ title });
+    else await data.updateConversation(id, { title });
     await refresh();
   };
   const dismissUndo = useCallback(() => setUndo(null), []);

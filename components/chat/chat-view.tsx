@@ -39,11 +39,9 @@ const ExportMenu = lazy(() => import("./export-menu").then((m) => ({ default: m.
 
 /** Puts handed-over text and pictures into the composer's inbox; the composer takes them when it is ready. */
 async function applyHandoff(handoff: ChatHandoff) {
+  const { getBlob } = await loadChatData();
   const items = await Promise.all(
-    (handoff.attachments ?? []).map(async (a) => {
-      const { getBlob } = await loadChatData();
-      return { blob: await getBlob(a.blobId).catch(() => undefined), name: a.name ?? "picture" };
-    }),
+    (handoff.attachments ?? []).map(async (a) => ({ blob: await getBlob(a.blobId).catch(() => undefined), name: a.name ?? "picture" })),
   );
   const inbox = useComposerInbox.getState();
   if (handoff.text) inbox.giveText(handoff.text);
