@@ -216,6 +216,35 @@ describe("Markdown rendering", () => {
     }
   });
 
+  it("keeps a block's DOM when the stream finishes it, across the block groups too", () => {
+    // 40 paragraphs: the tail moves through three groups of GROUP blocks while it streams.
+    const paras = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} with *some* text.`);
+    const { container, rerender } = render(<Markdown streaming text={paras[0]!} />);
+    for (let i = 1; i < paras.length; i++) {
+      const tail = [...container.querySelectorAll(".md > p")].at(-1)!;
+      expect(tail).toHaveTextContent(`Paragraph ${i - 1}`);
+      rerender(<Markdown streaming text={`${paras.slice(0, i).join("\n\n")}\n\nP`} />);
+      // The tail has just become a finished block: the same element, not one mounted again.
+      expect(container.querySelectorAll(".md > p")[i - 1]).toBe(tail);
+      rerender(<Markdown streaming text={paras.slice(0, i + 1).join("\n\n")} />);
+    }
+    rerender(<Markdown text={paras.join("\n\n")} />);
+    expect([...container.querySelectorAll(".md > p")].map((p) => p.textContent)).toEqual(paras.map((p) => p.replace(/\*/g, "")));
+  });
+
+  it("renders a long streamed answer the same as the whole text rendered at once", () => {
+    const doc = Array.from({ length: 12 }, (_, i) =>
+      [`## Step ${i}`, `Some *prose* with \`code\` and a [link](https://example.com/${i}).`, "- a\n- b\n  - nested", `\`\`\`js\nconst x = ${i};\n\`\`\``].join("\n\n"),
+    ).join("\n\n");
+    const { container, rerender } = render(<Markdown streaming text="" />);
+    for (let n = 7; n < doc.length; n += 7) rerender(<Markdown streaming text={doc.slice(0, n)} />);
+    rerender(<Markdown text={doc} />);
+    const streamed = container.querySelector(".md")!.innerHTML;
+    const once = render(<Markdown text={doc} />).container.querySelector(".md")!.innerHTML;
+    expect(container.querySelectorAll("h2")).toHaveLength(12);
+    expect(streamed.replace(/ class="hljs[^"]*"/g, "")).toBe(once.replace(/ class="hljs[^"]*"/g, ""));
+  });
+
   it("renders the same as one whole-document parse (block splitting is invisible)", () => {
     const doc = [
       "# Plan\n\nSome *prose* with `code`.\n",

@@ -1,10 +1,9 @@
 "use client";
-import { useDeferredValue, useMemo, useState } from "react";
+import { type ReactElement, useDeferredValue, useMemo, useState } from "react";
 import { cn } from "@/lib/client/cn";
 import { createBlockSplitter } from "./split-blocks";
 import { pluginsFor, useMarkdownPlugins } from "./use-markdown-plugins";
-import { MarkdownBlock } from "./markdown-block";
-import { FinishedBlocks } from "./finished-blocks";
+import { BlockGroup, GROUP } from "./finished-blocks";
 import "./markdown.css";
 
 type Props = {
@@ -29,12 +28,25 @@ export function Markdown({ text, streaming = false, className }: Props) {
   // follow in a background render a moment later. A delta never pays for highlighting.
   const highlighted = useDeferredValue(finished.length);
   const tailDone = useDeferredValue(!streaming);
-  return (
-    <div className={cn("md", className)}>
-      <FinishedBlocks blocks={finished} highlighted={highlighted} full={plugins.full} live={plugins.live} />
-      {tail && (
-        <MarkdownBlock key={finished.length} source={tail} streaming={streaming} plugins={tailDone ? pluginsFor(tail, plugins) : plugins.live} />
-      )}
-    </div>
-  );
+  const tailProps = tail ? { source: tail, streaming, plugins: tailDone ? pluginsFor(tail, plugins) : plugins.live } : undefined;
+  // Groups of GROUP blocks; the tail (block index finished.length) joins the group it will belong to.
+  const groups: ReactElement[] = [];
+  const count = finished.length + (tail ? 1 : 0);
+  for (let from = 0; from < count; from += GROUP) {
+    const to = Math.min(from + GROUP, finished.length);
+    const last = from + GROUP >= count;
+    groups.push(
+      <BlockGroup
+        key={from}
+        blocks={finished}
+        from={from}
+        to={to}
+        highlighted={Math.min(Math.max(highlighted - from, 0), to - from)}
+        full={plugins.full}
+        live={plugins.live}
+        tail={last ? tailProps : undefined}
+      />,
+    );
+  }
+  return <div className={cn("md", className)}>{groups}</div>;
 }
