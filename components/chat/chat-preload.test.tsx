@@ -28,20 +28,23 @@ async function preloadAt(path: string) {
 }
 
 describe("a chat page's code fetches (chat-preload.ts, evaluated with the page's modules)", () => {
-  it("a saved conversation's page load fetches the thread, markdown, data code and list item, in the task after the boot script", async () => {
+  it("a saved conversation's page load fetches the thread, markdown, data code and list item at once, before hydration", async () => {
     const spies = await preloadAt("/chat/c1");
-    // Nothing inside the boot script's own task: that made its long task longer.
-    expect(spies.thread).not.toHaveBeenCalled();
-    expect(spies.data).not.toHaveBeenCalled();
-    vi.runOnlyPendingTimers();
+    // Started as the page's modules are evaluated: the thread waits for this code, so no task in between.
     expect(spies.thread).toHaveBeenCalledTimes(1);
     expect(spies.markdown).toHaveBeenCalledTimes(1);
     expect(spies.data).toHaveBeenCalledTimes(1);
     expect(spies.item).toHaveBeenCalledTimes(1);
+    vi.runOnlyPendingTimers();
+    expect(spies.thread).toHaveBeenCalledTimes(1);
+    expect(spies.data).toHaveBeenCalledTimes(1);
   });
 
-  it("a new chat fetches the data code and list item but not the thread or markdown", async () => {
+  it("a new chat fetches the data code and list item in the task after the boot script, but not the thread or markdown", async () => {
     const spies = await preloadAt("/chat");
+    // Not inside the boot script's own task: there it lengthened the long task of a page that needs none of it yet.
+    expect(spies.data).not.toHaveBeenCalled();
+    expect(spies.item).not.toHaveBeenCalled();
     vi.runOnlyPendingTimers();
     expect(spies.thread).not.toHaveBeenCalled();
     expect(spies.markdown).not.toHaveBeenCalled();
