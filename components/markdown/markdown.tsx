@@ -3,7 +3,7 @@ import { type ReactElement, useDeferredValue, useMemo, useState } from "react";
 import { cn } from "@/lib/client/cn";
 import { createBlockSplitter } from "./split-blocks";
 import { pluginsFor, useMarkdownPlugins } from "./use-markdown-plugins";
-import { BlockGroup, GROUP } from "./finished-blocks";
+import { BlockGroup, GROUP } from "./block-group";
 import "./markdown.css";
 
 type Props = {
