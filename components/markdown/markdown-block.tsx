@@ -24,10 +24,11 @@ const KEEP = 400;
 const rendered = new WeakMap<PluginSet, Map<string, ReactElement>>();
 
 /**
- * Parses one block, or hands back the element tree it gave before. When a streamed block finishes it moves
- * from the growing tail into the finished list, a new component instance with the text it had a delta ago:
- * without this, every finished block was parsed twice. React elements are immutable, so one tree can serve
- * several mounts (a block in two open answers, a re-mounted thread).
+ * Parses one block, or hands back the element tree it gave before. When a streamed block finishes, it keeps
+ * its component (BlockGroup) but its text gains the blank line that ended it: the tree it had a delta ago comes
+ * back from here, so React finds the same element and leaves its DOM alone, where a parse would rebuild it.
+ * React elements are immutable, so one tree can serve several mounts (a block in two open answers, a
+ * re-mounted thread).
  */
 function parsed(source: string, plugins: PluginSet, streaming: boolean): ReactElement {
   // Unhighlighted, a block that is one code fence (open while it streams, or closed by its last line) needs no parse.
