@@ -24,9 +24,9 @@ const KEEP = 400;
 const rendered = new WeakMap<PluginSet, Map<string, ReactElement>>();
 
 /**
- * Parses one block, or hands back the element tree it gave before. When a streamed block finishes, it keeps
- * its component (BlockGroup) but its text gains the blank line that ended it: the tree it had a delta ago comes
- * back from here, so React finds the same element and leaves its DOM alone, where a parse would rebuild it.
+ * Parses one block, or hands back the element tree it gave before. A streamed block that finishes keeps its
+ * component (BlockGroup), and its text gains the blank line that ended it, which is trimmed off below: when the
+ * rest is what it showed a delta ago, its tree comes back from here and React leaves its DOM alone.
  * React elements are immutable, so one tree can serve several mounts (a block in two open answers, a
  * re-mounted thread).
  */
