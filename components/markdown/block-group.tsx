@@ -1,4 +1,4 @@
-import { memo, type ReactElement } from "react";
+import { memo, useMemo, type ReactElement } from "react";
 import type { PluginSet } from "./plugin-types";
 import { MarkdownBlock } from "./markdown-block";
 import { pluginsFor } from "./use-markdown-plugins";
@@ -38,12 +38,17 @@ function sameGroup(a: Props, b: Props): boolean {
  * block finishing leaves every full group untouched (sameGroup), instead of walking the whole list.
  */
 export const BlockGroup = memo(function BlockGroup({ blocks, from, to, highlighted, full, live, tail }: Props) {
+  // The finished blocks' elements change only when a block finishes or gets its colours: the last group renders
+  // on every delta, and then hands React the same elements (nothing to compare, no plugin choice made again).
+  const finished = useMemo(() => {
+    const children: ReactElement[] = [];
+    for (let i = from; i < to; i++) {
+      const block = blocks[i]!;
+      children.push(<MarkdownBlock key={i} source={block} plugins={i - from < highlighted ? pluginsFor(block, { full, live }) : live} />);
+    }
+    return children;
+  }, [blocks, from, to, highlighted, full, live]);
+  if (!tail) return finished;
   // A flat array of keyed children: a nested array or fragment would put the tail under a different parent.
-  const children: ReactElement[] = [];
-  for (let i = from; i < to; i++) {
-    const block = blocks[i]!;
-    children.push(<MarkdownBlock key={i} source={block} plugins={i - from < highlighted ? pluginsFor(block, { full, live }) : live} />);
-  }
-  if (tail) children.push(<MarkdownBlock key={to} source={tail.source} streaming={tail.streaming} plugins={tail.plugins} />);
-  return children;
+  return [...finished, <MarkdownBlock key={to} source={tail.source} streaming={tail.streaming} plugins={tail.plugins} />];
 }, sameGroup);
