@@ -22,6 +22,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel work (or a bench run) build into its own folder without clobbering `.next`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Source maps for the browser's code, for profiling a build only (bench/probes/load-profile.mjs); never in a
+  // deployed build: they would publish the client code's sources.
+  productionBrowserSourceMaps: process.env.PROFILE_MAPS === "1",
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

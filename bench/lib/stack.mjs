@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { addCompileHints } from "../../scripts/compile-hints.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 // BENCH_DIST lets several people bench their own builds side by side on one checkout.
@@ -16,7 +17,7 @@ const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 export const progress = (...args) => process.stderr.write(`[bench] ${args.join(" ")}\n`);
 
 const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs",
-  "tailwind.config.ts", "tsconfig.json", "instrumentation.ts", "proxy.ts", "middleware.ts"];
+  "tailwind.config.ts", "tsconfig.json", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "middleware.ts", "scripts/compile-hints.mjs"];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
@@ -98,6 +99,8 @@ export async function build({ force = false } = {}) {
       }
       throw new Error(`next build failed (exit ${code}); see bench/out/build.log`);
     }
+    // As every build of the app is finished (package.json's build script).
+    addCompileHints(dist);
   } finally {
     rmSync(prev, { recursive: true, force: true });
     for (const [f, content] of keep) undoOurEdit(path.join(ROOT, f), content);

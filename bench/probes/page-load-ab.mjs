@@ -2,6 +2,9 @@
 // median time until its first message is on screen with the composer, and the median longest task.
 // Usage: node bench/probes/page-load-ab.mjs http://127.0.0.1:3002,http://127.0.0.1:3000 [path] [loads=15]
 // (two `next start`s of the builds to compare, both on the same simulator)
+// PHONE=1 loads each page as a phone on a mobile network would (Lighthouse's mobile throttling, applied by the
+// browser: 150 ms round trips, 1.6 Mbit/s down, 4× slower CPU); COLD=1 also bypasses the HTTP cache, as a first
+// visit after a deploy (otherwise the chunks come from the cache, as for a returning person).
 import { chromium } from "@playwright/test";
 import { seed } from "../sections/long-thread.mjs";
 
@@ -30,8 +33,15 @@ for (const base of bases) {
 for (let i = 0; i < N; i++) {
   for (const arm of arms) {
     const p = await arm.context.newPage();
+    if (process.env.PHONE) {
+      const cdp = await arm.context.newCDPSession(p);
+      await cdp.send("Network.enable");
+      if (process.env.COLD) await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    }
     await p.goto(path, { waitUntil: "commit" });
-    await p.waitForFunction(() => window.__tl.ready !== null, null, { timeout: 20000, polling: 50 });
+    await p.waitForFunction(() => window.__tl.ready !== null, null, { timeout: 60000, polling: 50 });
     await p.waitForTimeout(1200);
     const r = await p.evaluate(() => window.__tl);
     arm.ready.push(r.ready);
@@ -40,5 +50,6 @@ for (let i = 0; i < N; i++) {
   }
 }
 const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
-for (const arm of arms) console.log(`${arm.base} ${path}: ready median ${med(arm.ready).toFixed(0)} ms, longest task median ${med(arm.longest).toFixed(0)} ms (${N} loads)`);
+const profile = process.env.PHONE ? ` (phone profile${process.env.COLD ? ", cold cache" : ""})` : "";
+for (const arm of arms) console.log(`${arm.base} ${path}${profile}: ready median ${med(arm.ready).toFixed(0)} ms, longest task median ${med(arm.longest).toFixed(0)} ms (${N} loads)`);
 await browser.close();

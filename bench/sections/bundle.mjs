@@ -1,10 +1,10 @@
 // Section 4: first-load JS per route, gzipped, from the build's own manifests: the root main files (runtime,
 // framework) plus every chunk the page's client-reference manifest lists for its segments (layouts, page,
 // loading, error). When the server is up, the route's HTML is the cross-check: every <script src> it references.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import vm from "node:vm";
 import zlib from "node:zlib";
+import { firstLoadByRoute } from "../../scripts/compile-hints.mjs";
 import { row } from "../lib/report.mjs";
 import { DIST, ROOT } from "../lib/stack.mjs";
 
@@ -17,26 +17,6 @@ const HEAVY = [
   ["highlight.js", "Falling back to no-highlight mode"],
 ];
 
-function walk(dir, found = []) {
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, name.name);
-    if (name.isDirectory()) walk(p, found);
-    else if (name.name.endsWith("page_client-reference-manifest.js")) found.push(p);
-  }
-  return found;
-}
-
-/** `/(studio)/chat/[id]/page` → `/chat/[id]`. */
-const routeOf = (key) => key.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
-
-function readManifest(file) {
-  const sandbox = { globalThis: {} };
-  sandbox.globalThis = sandbox;
-  vm.runInNewContext(readFileSync(file, "utf8"), sandbox);
-  const [[key, manifest]] = Object.entries(sandbox.__RSC_MANIFEST);
-  return { key, manifest };
-}
-
 const gzCache = new Map();
 function gzipBytes(dist, file) {
   const rel = file.replace(/^\/?_next\//, "").replace(/^\//, "");
@@ -47,16 +27,9 @@ function gzipBytes(dist, file) {
   return gzCache.get(rel);
 }
 
-export function firstLoadByRoute(dist = path.join(ROOT, DIST)) {
-  const build = JSON.parse(readFileSync(path.join(dist, "build-manifest.json"), "utf8"));
-  const root = build.rootMainFiles ?? [];
-  const routes = [];
-  for (const file of walk(path.join(dist, "server/app"))) {
-    const { key, manifest } = readManifest(file);
-    const route = routeOf(key);
-    if (route.startsWith("/_") || route.startsWith("/api")) continue;
-    const files = new Set(root);
-    for (const list of Object.values(manifest.entryJSFiles ?? {})) for (const f of list) files.add(f);
+/** Each page route's first-load JS with its sizes, and the heavy libraries it includes. */
+export function firstLoadSizes(dist = path.join(ROOT, DIST)) {
+  return firstLoadByRoute(dist).map(({ route, files }) => {
     let gz = 0;
     let raw = 0;
     const heavy = new Set();
@@ -66,9 +39,8 @@ export function firstLoadByRoute(dist = path.join(ROOT, DIST)) {
       raw += s.raw;
       for (const [name, mark] of HEAVY) if (s.text.includes(mark)) heavy.add(name);
     }
-    routes.push({ route, files: [...files], gzKB: gz / 1024, rawKB: raw / 1024, heavy: [...heavy] });
-  }
-  return routes.sort((a, b) => a.route.localeCompare(b.route));
+    return { route, files, gzKB: gz / 1024, rawKB: raw / 1024, heavy: [...heavy] };
+  });
 }
 
 /** Every script the route's server-rendered HTML references (nomodule polyfills excluded: modern browsers skip them). */
@@ -89,7 +61,7 @@ export async function benchBundle({ baseURL, sampleId } = {}) {
   const dist = path.join(ROOT, DIST);
   if (!existsSync(path.join(dist, "build-manifest.json"))) throw new Error(`no build in ${DIST}`);
   const rows = [];
-  for (const r of firstLoadByRoute(dist)) {
+  for (const r of firstLoadSizes(dist)) {
     const isChat = r.route === "/chat" || r.route.startsWith("/chat/");
     let note = `${r.files.length} files, ${r.rawKB.toFixed(0)} kB raw`;
     if (baseURL && !r.route.includes("[")) {
@@ -114,7 +86,7 @@ export async function benchBundle({ baseURL, sampleId } = {}) {
     rows.push(row(S, `first-load JS ${r.route} (gzip)`, r.gzKB, "kB", isChat ? `≤ ${TARGET_KB} kB` : "", isChat ? r.gzKB <= TARGET_KB : undefined, note));
   }
   // Pages under /bench are measuring harnesses that load the renderer eagerly on purpose; they are listed, not judged.
-  const heavy = firstLoadByRoute(dist).filter((r) => r.heavy.length);
+  const heavy = firstLoadSizes(dist).filter((r) => r.heavy.length);
   const product = heavy.filter((r) => !r.route.startsWith("/bench"));
   const list = (rs) => rs.map((r) => `${r.route}: ${r.heavy.join("+")}`).join("; ");
   rows.push(row(S, "KaTeX / highlight.js in a product page's first load", product.length ? list(product) : "none",

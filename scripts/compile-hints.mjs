@@ -1,0 +1,97 @@
+// After `next build`: puts V8's compile hint, `//# allFunctionsCalledOnLoad`, at the top of every chunk of a page's
+// first load (Chrome 136 and later; to any other engine it is a comment).
+//
+// Why: Turbopack wraps each module in a function that runs only when the module is first required, during the boot
+// script and hydration. V8 compiles such a function lazily, on the main thread, at that moment, and never keeps it
+// in the code cache of the script (made after the script's own run, before any module has). With the hint, V8
+// compiles the whole file as it streams in, on a background thread. Mobile Lighthouse on /chat, alternated runs:
+// the boot script's task (88-149 ms unthrottled without the hint) no longer shows as a long task, and blocking
+// time fell by about a third (closing note of issue 7). Lazy chunks are left as they are: most of them may never run.
+//
+// Usage: node scripts/compile-hints.mjs [distDir=$NEXT_DIST_DIR or .next]. Safe to run twice; every `next build` of
+// this project is followed by it (package.json, scripts/run-app.sh, scripts/test-all.sh, the bench).
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import vm from "node:vm";
+
+export const HINT = "//# allFunctionsCalledOnLoad\n";
+
+function clientManifests(dir, found = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) clientManifests(p, found);
+    else if (entry.name.endsWith("page_client-reference-manifest.js")) found.push(p);
+  }
+  return found;
+}
+
+/** `/(studio)/chat/[id]/page` → `/chat/[id]`. */
+const routeOf = (key) => key.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
+
+/**
+ * Each page route's first-load JS, from the build's own manifests: the root main files (runtime, framework) plus
+ * every chunk the page's client-reference manifest lists for its segments (layouts, page, loading, error).
+ * Files are relative to the dist dir's parent URL path `/_next/` (e.g. `static/chunks/x.js`).
+ */
+export function firstLoadByRoute(dist) {
+  const build = JSON.parse(readFileSync(path.join(dist, "build-manifest.json"), "utf8"));
+  const routes = [];
+  for (const file of clientManifests(path.join(dist, "server/app"))) {
+    const sandbox = {};
+    sandbox.globalThis = sandbox;
+    vm.runInNewContext(readFileSync(file, "utf8"), sandbox);
+    const [[key, manifest]] = Object.entries(sandbox.__RSC_MANIFEST);
+    const route = routeOf(key);
+    if (route.startsWith("/_") || route.startsWith("/api")) continue;
+    const files = new Set(build.rootMainFiles ?? []);
+    for (const list of Object.values(manifest.entryJSFiles ?? {})) for (const f of list) files.add(f);
+    routes.push({ route, files: [...files] });
+  }
+  return routes.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** The chunk with the hint as its first line (unchanged if it has it already). */
+export function withHint(js) {
+  return js.startsWith(HINT) ? js : HINT + js;
+}
+
+/** A source map for the same code one line lower (a plain map, or an index map of sections). */
+export function oneLineDown(map) {
+  if (Array.isArray(map.sections)) {
+    return { ...map, sections: map.sections.map((s) => ({ ...s, offset: { ...s.offset, line: s.offset.line + 1 } })) };
+  }
+  return { ...map, mappings: `;${map.mappings}` };
+}
+
+/** Written beside and renamed over: a build kept as hard links (the bench's fallback copy) keeps its own file. */
+function replace(file, content) {
+  writeFileSync(`${file}.tmp`, content);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Adds the hint to every first-load chunk in `dist` (and moves its source map, when the build has maps). */
+export function addCompileHints(dist) {
+  // Pages under /bench are measuring harnesses that load lazy code (the markdown stack) eagerly; their chunks are
+  // lazy everywhere else, and stay unmarked.
+  const routes = firstLoadByRoute(dist).filter((r) => !r.route.startsWith("/bench"));
+  const files = new Set(routes.flatMap((r) => r.files).filter((f) => f.endsWith(".js")));
+  let hinted = 0;
+  for (const rel of files) {
+    const file = path.join(dist, rel);
+    const js = readFileSync(file, "utf8");
+    if (js.startsWith(HINT)) continue;
+    replace(file, withHint(js));
+    hinted++;
+    const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(js)?.[1];
+    const mapFile = mapName && !mapName.startsWith("data:") ? path.join(path.dirname(file), mapName) : null;
+    if (mapFile && existsSync(mapFile)) replace(mapFile, JSON.stringify(oneLineDown(JSON.parse(readFileSync(mapFile, "utf8")))));
+  }
+  return { hinted, firstLoad: files.size };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dist = path.resolve(process.argv[2] ?? process.env.NEXT_DIST_DIR ?? ".next");
+  const { hinted, firstLoad } = addCompileHints(dist);
+  console.log(`compile hints: ${hinted} of ${firstLoad} first-load chunks marked in ${path.relative(process.cwd(), dist) || "."}`);
+}
