@@ -16,7 +16,10 @@ test("a page's first-load scripts carry V8's compile hint, and the code it loads
     const html = await (await request.get(route)).text();
     const scripts = scriptsOf(html);
     expect(scripts.length, route).toBeGreaterThan(3);
-    for (const src of scripts) expect((await (await request.get(src)).text()).startsWith(HINT), `${route}: ${src}`).toBe(true);
+    for (const src of scripts) {
+      const hinted = (await (await request.get(src)).text()).startsWith(HINT);
+      expect(hinted, `${route}: ${src} has no compile hint (was the build finished with scripts/compile-hints.mjs?)`).toBe(true);
+    }
   }
 
   const firstLoad = new Set(scriptsOf(await (await request.get("/chat")).text()));

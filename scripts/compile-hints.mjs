@@ -2,14 +2,19 @@
 // first load (Chrome 136 and later; to any other engine it is a comment).
 //
 // Why: Turbopack wraps each module in a function that runs only when the module is first required, during the boot
-// script and hydration. V8 compiles such a function lazily, on the main thread, at that moment, and never keeps it
-// in the code cache of the script (made after the script's own run, before any module has). With the hint, V8
-// compiles the whole file as it streams in, on a background thread. Mobile Lighthouse on /chat, alternated runs:
-// the boot script's task (88-149 ms unthrottled without the hint) no longer shows as a long task, and blocking
-// time fell by about a third (closing note of issue 7). Lazy chunks are left as they are: most of them may never run.
+// script and hydration. V8 compiles such a function lazily, on the main thread, when it first runs (a CPU profile of
+// a saved conversation's page load puts ~160 ms there, as self time of Turbopack's instantiateModule:
+// bench/probes/load-profile.mjs). With the hint, V8 compiles the whole file as it streams in, on a background
+// thread. In that profile instantiateModule's self time fell to 49-61 ms and React DOM's from 118-173 to 82-93 ms,
+// while the browser's own main-thread time grew by about as much: the work left is spread out, not in one task.
+// Mobile Lighthouse on /chat, 6 alternated pairs: the boot script's task (88-147 ms unthrottled without the hint) no
+// longer shows as a long task, and blocking time fell by about a third (closing note of issue 7).
+// Lazy chunks are left as they are: only part of what they hold runs when they load (KaTeX, highlight.js), and
+// marking every chunk measured no clear gain on /chat.
 //
 // Usage: node scripts/compile-hints.mjs [distDir=$NEXT_DIST_DIR or .next]. Safe to run twice; every `next build` of
-// this project is followed by it (package.json, scripts/run-app.sh, scripts/test-all.sh, the bench).
+// this project is followed by it (package.json's build script, scripts/run-app.sh, scripts/test-all.sh, scripts/demo.mjs,
+// the bench); e2e/page-load.spec.ts fails on a build without it.
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -8,7 +8,7 @@ import { startGateway } from "../e2e/sim/gateway.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (spawnSync("bash", ["scripts/setup.sh"], { stdio: "inherit" }).status !== 0) process.exit(1);
-if (!existsSync(".next/BUILD_ID") && spawnSync("npx", ["--no-install", "next", "build"], { stdio: "inherit", env }).status !== 0) process.exit(1);
+if (!existsSync(".next/BUILD_ID") && spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit", env }).status !== 0) process.exit(1);
 
 const key = `sk-demo-${randomBytes(12).toString("hex")}`;
 const sim = await startGateway({ port: Number(process.env.SIM_PORT ?? 0), apiKey: key });
