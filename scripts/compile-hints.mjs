@@ -56,9 +56,12 @@ export function firstLoadByRoute(dist) {
   return routes.sort((a, b) => a.route.localeCompare(b.route));
 }
 
-/** The chunk with the hint as its first line (unchanged if it has it already). */
-export function withHint(js) {
-  return js.startsWith(HINT) ? js : HINT + js;
+const hasHint = (code) => (typeof code === "string" ? code : code.subarray(0, HINT.length).toString("latin1")).startsWith(HINT);
+
+/** The chunk (text or bytes, kept byte for byte) with the hint as its first line; unchanged if it has it already. */
+export function withHint(code) {
+  if (hasHint(code)) return code;
+  return typeof code === "string" ? HINT + code : Buffer.concat([Buffer.from(HINT), code]);
 }
 
 /** A source map for the same code one line lower (a plain map, or an index map of sections). */
@@ -84,11 +87,11 @@ export function addCompileHints(dist) {
   let hinted = 0;
   for (const rel of files) {
     const file = path.join(dist, rel);
-    const js = readFileSync(file, "utf8");
-    if (js.startsWith(HINT)) continue;
-    replace(file, withHint(js));
+    const code = readFileSync(file);
+    if (hasHint(code)) continue;
+    replace(file, withHint(code));
     hinted++;
-    const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(js)?.[1];
+    const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code.subarray(-400).toString("utf8"))?.[1];
     const mapFile = mapName && !mapName.startsWith("data:") ? path.join(path.dirname(file), mapName) : null;
     if (mapFile && existsSync(mapFile)) replace(mapFile, JSON.stringify(oneLineDown(JSON.parse(readFileSync(mapFile, "utf8")))));
   }
