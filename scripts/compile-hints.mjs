@@ -12,9 +12,10 @@
 // Lazy chunks are left as they are: only part of what they hold runs when they load (KaTeX, highlight.js), and
 // marking every chunk measured no clear gain on /chat.
 //
-// Usage: node scripts/compile-hints.mjs [distDir=$NEXT_DIST_DIR or .next]. Safe to run twice; every `next build` of
-// this project is followed by it (package.json's build script, scripts/run-app.sh, scripts/test-all.sh, scripts/demo.mjs,
-// the bench); e2e/page-load.spec.ts fails on a build without it.
+// Usage: node scripts/compile-hints.mjs [distDir=$NEXT_DIST_DIR or .next]. Safe to run twice. package.json's build
+// script runs it after `next build`, and every build of this project goes through that script (scripts/run-app.sh,
+// scripts/test-all.sh, scripts/demo.mjs) except the bench's, which calls addCompileHints itself;
+// e2e/page-load.spec.ts fails on a build without it.
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -56,12 +57,9 @@ export function firstLoadByRoute(dist) {
   return routes.sort((a, b) => a.route.localeCompare(b.route));
 }
 
-const hasHint = (code) => (typeof code === "string" ? code : code.subarray(0, HINT.length).toString("latin1")).startsWith(HINT);
-
-/** The chunk (text or bytes, kept byte for byte) with the hint as its first line; unchanged if it has it already. */
+/** The chunk's bytes (never decoded) with the hint as its first line; the same Buffer if it has it already. */
 export function withHint(code) {
-  if (hasHint(code)) return code;
-  return typeof code === "string" ? HINT + code : Buffer.concat([Buffer.from(HINT), code]);
+  return code.subarray(0, HINT.length).toString("latin1") === HINT ? code : Buffer.concat([Buffer.from(HINT), code]);
 }
 
 /** A source map for the same code one line lower (a plain map, or an index map of sections). */
@@ -88,8 +86,9 @@ export function addCompileHints(dist) {
   for (const rel of files) {
     const file = path.join(dist, rel);
     const code = readFileSync(file);
-    if (hasHint(code)) continue;
-    replace(file, withHint(code));
+    const marked = withHint(code);
+    if (marked === code) continue;
+    replace(file, marked);
     hinted++;
     const mapName = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code.subarray(-400).toString("utf8"))?.[1];
     const mapFile = mapName && !mapName.startsWith("data:") ? path.join(path.dirname(file), mapName) : null;

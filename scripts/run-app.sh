@@ -5,6 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/setup.sh
-npx --no-install next build
-node scripts/compile-hints.mjs
+npm run --silent build
 exec npx --no-install next start -H "${HOST:-127.0.0.1}" -p "${PORT:-3000}"

@@ -29,8 +29,7 @@ step guards;    node scripts/check-guards.mjs
 step unit
 set +e; npx --no-install vitest run --reporter=default --reporter=json --outputFile="$OUT/vitest.json"; unit_rc=$?; set -e
 step build
-GATEWAY_API_KEY="$CANARY_KEY" npx --no-install next build
-node scripts/compile-hints.mjs
+GATEWAY_API_KEY="$CANARY_KEY" npm run --silent build
 step "key leak scan of the build (K-2)"
 node scripts/scan-leaks.mjs "$CANARY_KEY" .next/static .next/server/app
 step e2e
