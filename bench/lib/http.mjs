@@ -45,7 +45,7 @@ export function timedRequest(url, { method = "GET", headers = {}, body, keepBody
         const complete = parts.filter((p) => p.startsWith("data:"));
         if (complete.length > 1) {
           readsWithManyEvents++;
-          sharedReads.push(complete.map((p) => /"type":"(\w+)"/.exec(p)?.[1] ?? p.slice(5, 30).trim()).join("+"));
+          sharedReads.push(complete.map(eventKind).join("+"));
         }
         for (const p of complete) eventTimes.push({ at: now, data: p.slice(5).trim() });
       });
@@ -63,6 +63,18 @@ export function timedRequest(url, { method = "GET", headers = {}, body, keepBody
     if (body !== undefined) req.end(body);
     else req.end();
   });
+}
+
+/** An event's kind for the report: the app's `type`, or for an upstream chunk [DONE], usage, finish or content. */
+function eventKind(part) {
+  const data = part.slice(5).trim();
+  if (data === "[DONE]") return data;
+  let obj;
+  try { obj = JSON.parse(data); } catch { return "unparsed"; }
+  if (typeof obj.type === "string") return obj.type;
+  const choice = obj.choices?.[0];
+  if (!choice) return obj.usage ? "usage" : "other";
+  return choice.finish_reason ? "finish" : "content";
 }
 
 /** The browser's encodings: the proxy must not compress (and so buffer) an event stream it was asked to gzip. */

@@ -151,11 +151,16 @@ export async function benchProxy({ baseURL, simUrl, apiKey, runs = 30, longChars
   const textEvents = proxyTimes.reduce((n, t) => n + t.length, 0);
   rows.push(row(S, "paced: text events held back and bunched (< 1 ms apart)", proxyBunched, `of ${textEvents}`, "0", proxyBunched === 0,
     `direct: ${directBunched} of ${directTimes.reduce((n, t) => n + t.length, 0)}`));
+  // "Each event its own read": the simulator itself sends its trailer (usage, then [DONE]) in one write, so those
+  // two share a read on both paths. What the proxy must not do is make a read carry events the upstream sent apart:
+  // it is held to the count of shared reads straight from the simulator, not to one read per event.
   const reads = p.proxy.reduce((n, r) => n + r.reads, 0);
   const events = p.proxy.reduce((n, r) => n + r.events, 0);
   const many = p.proxy.reduce((n, r) => n + r.readsWithManyEvents, 0);
-  rows.push(row(S, "paced: client reads per proxy event", reads / events, "", "1.00 (one read per event)", reads === events,
-    `${reads} reads, ${events} events, ${many} reads carried > 1 event (${sharedKinds(p.proxy)}); straight from the simulator the last two events (usage, [DONE]) are ${trailerGap(p.direct).toFixed(2)} ms apart (median); content-encoding ${p.proxy[0].headers["content-encoding"] ?? "none"}`));
+  const directMany = p.direct.reduce((n, r) => n + r.readsWithManyEvents, 0);
+  rows.push(row(S, "paced: reads carrying more than one event, proxy (straight from the simulator)", many, `(${directMany})`,
+    "no more than straight from the simulator", many <= directMany,
+    `proxy: ${sharedKinds(p.proxy)}; simulator: ${sharedKinds(p.direct)}, its last two events ${trailerGap(p.direct).toFixed(2)} ms apart (median); ${reads} reads for ${events} proxy events (${(reads / events).toFixed(2)} per event); content-encoding ${p.proxy[0].headers["content-encoding"] ?? "none"}`));
 
   progress(`proxy: /api/models (${runs} pairs)`);
   const m = await pairs(runs, () => proxyModels(baseURL), () => directModels(simUrl, apiKey));

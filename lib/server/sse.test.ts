@@ -49,6 +49,29 @@ describe("sseResponse", () => {
     expect(abort.signal.aborted).toBe(true);
   });
 
+  it("joins a burst of deltas from one turn into one write, but every other event is a write of its own", async () => {
+    async function* burst(): AsyncGenerator<ChatStreamEvent> {
+      yield { type: "start", model: "m" };
+      // One upstream read's worth of deltas, all produced in the same turn of the event loop.
+      for (const delta of ["a", "b", "c"]) yield { type: "text", delta };
+      yield { type: "reasoning", delta: "r" };
+      await sleep(5);
+      yield { type: "text", delta: "d" };
+      // The upstream's trailer, usage then [DONE], read in the same turn as the last delta.
+      yield { type: "usage", usage: { promptTokens: 1, completionTokens: 2, totalTokens: 3 } };
+      yield { type: "finish", reason: "stop" };
+    }
+    const reader = sseResponse(burst(), { abort: new AbortController() }).body!.getReader();
+    const writes: string[][] = [];
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      writes.push(decoder.decode(value).trim().split("\n\n").map((e) => (JSON.parse(e.slice(6)) as ChatStreamEvent).type));
+    }
+    expect(writes).toEqual([["start"], ["text"], ["text", "text", "reasoning"], ["text"], ["usage"], ["finish"]]);
+  });
+
   it("S-5: at the deadline the answer ends with a Continue-able finish and the upstream call is aborted", async () => {
     const abort = new AbortController();
     // An upstream that keeps streaming and ignores the abort: the deadline must end the response anyway.

@@ -38,10 +38,12 @@ export function sseResponse(
     async start(controller) {
       let lastWrite = Date.now();
       let ended = false;
-      // The first event of each turn of the event loop goes out at once; any more produced in the same turn (an
-      // upstream burst parsed from one read) are joined into one chunk at the end of that turn. Every enqueue costs
-      // a trip through Next's stream pipe and a socket write, so a burst would otherwise make hundreds of both,
-      // while events that arrive apart still leave apart and none waits for the next upstream read.
+      // The first event of each turn of the event loop goes out at once; further answer deltas produced in the same
+      // turn (an upstream burst parsed from one read) are joined into one chunk at the end of that turn. Every
+      // enqueue costs a trip through Next's stream pipe and a socket write, so a burst would otherwise make hundreds
+      // of both, while deltas that arrive apart still leave apart and none waits for the next upstream read. Any
+      // other event (start, usage, finish, a picture, an error, a ping) is its own write, after what was pending:
+      // the upstream sends its trailer (usage, then [DONE]) as two writes, and so does this stream.
       let pending = "";
       let turn: ReturnType<typeof setImmediate> | undefined;
       const enqueue = (text: string) => {
@@ -52,21 +54,26 @@ export function sseResponse(
         }
       };
       const flush = () => {
-        turn = undefined;
         if (ended || !pending) return;
         const text = pending;
         pending = "";
         enqueue(text);
       };
-      const write = (text: string) => {
+      const endTurn = () => {
+        turn = undefined;
+        flush();
+      };
+      const write = (text: string, joinable = false) => {
         if (ended) return;
         lastWrite = Date.now();
-        if (turn) {
-          pending += text;
-          return;
+        if (!joinable) {
+          flush();
+          enqueue(text);
+        } else if (turn) pending += text;
+        else {
+          turn = setImmediate(endTurn);
+          enqueue(text);
         }
-        turn = setImmediate(flush);
-        enqueue(text);
       };
       timer = setInterval(() => {
         if (Date.now() - lastWrite >= heartbeatMs - 50) write(": ping\n\n");
@@ -103,7 +110,7 @@ export function sseResponse(
       let terminal = false;
       try {
         for await (const event of events) {
-          write(`data: ${JSON.stringify(event)}\n\n`);
+          write(`data: ${JSON.stringify(event)}\n\n`, event.type === "text" || event.type === "reasoning");
           if (event.type === "finish" || event.type === "error") terminal = true;
         }
         if (!terminal && !options.abort.signal.aborted) {
