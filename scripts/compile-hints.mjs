@@ -1,5 +1,6 @@
 // After `next build`: puts V8's compile hint, `//# allFunctionsCalledOnLoad`, at the top of every chunk of a page's
-// first load (Chrome 136 and later; to any other engine it is a comment).
+// first load, and of every chunk that first-load code imports directly (Chrome 136 and later; to any other engine it
+// is a comment).
 //
 // Why: Turbopack wraps each module in a function that runs only when the module is first required, during the boot
 // script and hydration. V8 compiles such a function lazily, on the main thread, when it first runs (a CPU profile of
@@ -9,8 +10,12 @@
 // while the browser's own main-thread time grew by about as much: the work left is spread out, not in one task.
 // Mobile Lighthouse on /chat, 6 alternated pairs: the boot script's task (88-147 ms unthrottled without the hint) no
 // longer shows as a long task, and blocking time fell by about a third (closing note of issue 7).
-// Lazy chunks are left as they are: only part of what they hold runs when they load (KaTeX, highlight.js), and
-// marking every chunk measured no clear gain on /chat.
+//
+// One import away: the chunks first-load code asks for with import() (the thread, the markdown renderer, the chat's
+// data code, the model list) are fetched right after hydration when a saved conversation opens, and most of what
+// they hold runs at once; marked, its page load was ready 5-9% sooner (bench/probes/page-load-ab.mjs, desktop and
+// phone profile). Chunks further away are left unmarked: KaTeX, highlight.js and its languages, which the markdown
+// renderer loads only when an answer needs them, and of which only part runs.
 //
 // Usage: node scripts/compile-hints.mjs [distDir=$NEXT_DIST_DIR or .next]. Safe to run twice. package.json's build
 // script runs it after `next build`, and every build of this project goes through that script (scripts/run-app.sh,
@@ -76,14 +81,28 @@ function replace(file, content) {
   renameSync(`${file}.tmp`, file);
 }
 
-/** Adds the hint to every first-load chunk in `dist` (and moves its source map, when the build has maps). */
+/**
+ * The chunks that `files` load with import(), and that are not among `files`: Turbopack's loader for a dynamic
+ * import names the chunks it needs as "static/chunks/<name>.js" string literals.
+ */
+export function importedChunks(dist, files) {
+  const found = new Set();
+  for (const rel of files) {
+    const code = readFileSync(path.join(dist, rel), "latin1");
+    for (const [, chunk] of code.matchAll(/"(static\/chunks\/[^"\\/]+\.js)"/g)) if (!files.has(chunk)) found.add(chunk);
+  }
+  return [...found].filter((rel) => existsSync(path.join(dist, rel))).sort();
+}
+
+/** Adds the hint to every first-load chunk in `dist` and every chunk one import away (moving source maps too). */
 export function addCompileHints(dist) {
   // Pages under /bench are measuring harnesses that load lazy code (the markdown stack) eagerly; their chunks are
   // lazy everywhere else, and stay unmarked.
   const routes = firstLoadByRoute(dist).filter((r) => !r.route.startsWith("/bench"));
-  const files = new Set(routes.flatMap((r) => r.files).filter((f) => f.endsWith(".js")));
+  const firstLoad = new Set(routes.flatMap((r) => r.files).filter((f) => f.endsWith(".js")));
+  const imported = importedChunks(dist, firstLoad);
   let hinted = 0;
-  for (const rel of files) {
+  for (const rel of [...firstLoad, ...imported]) {
     const file = path.join(dist, rel);
     const code = readFileSync(file);
     const marked = withHint(code);
@@ -94,11 +113,12 @@ export function addCompileHints(dist) {
     const mapFile = mapName && !mapName.startsWith("data:") ? path.join(path.dirname(file), mapName) : null;
     if (mapFile && existsSync(mapFile)) replace(mapFile, JSON.stringify(oneLineDown(JSON.parse(readFileSync(mapFile, "utf8")))));
   }
-  return { hinted, firstLoad: files.size };
+  return { hinted, firstLoad: firstLoad.size, imported: imported.length };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dist = path.resolve(process.argv[2] ?? process.env.NEXT_DIST_DIR ?? ".next");
-  const { hinted, firstLoad } = addCompileHints(dist);
-  console.log(`compile hints: ${hinted} of ${firstLoad} first-load chunks marked in ${path.relative(process.cwd(), dist) || "."}`);
+  const { hinted, firstLoad, imported } = addCompileHints(dist);
+  const where = path.relative(process.cwd(), dist) || ".";
+  console.log(`compile hints: ${hinted} of ${firstLoad + imported} chunks marked in ${where} (${firstLoad} first-load, ${imported} one import away)`);
 }

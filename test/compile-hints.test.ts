@@ -58,24 +58,32 @@ describe("addCompileHints on a build", () => {
     page("(studio)/chat", "/(studio)/chat/page", ["static/chunks/chat.js", "static/chunks/styles.css"]);
     page("(bench)/bench/markdown", "/(bench)/bench/markdown/page", ["static/chunks/markdown.js"]);
     page("api/chat", "/api/chat/page", ["static/chunks/api.js"]);
-    for (const name of ["runtime", "chat", "markdown", "lazy", "api"]) writeFileSync(path.join(chunks, `${name}.js`), `/*${name}*/\n`);
-    writeFileSync(path.join(chunks, "chat.js"), "/*chat*/\n//# sourceMappingURL=chat-map.js.map");
+    for (const name of ["runtime", "chat", "markdown", "lazy", "deep", "bench-lazy", "unused", "api"]) {
+      writeFileSync(path.join(chunks, `${name}.js`), `/*${name}*/\n`);
+    }
+    // Turbopack's loaders name a dynamic import's chunks as string literals: the chat page imports lazy.js (and
+    // names a chunk that is not in the build); lazy.js imports deep.js (KaTeX, say); the bench page imports
+    // bench-lazy.js.
+    writeFileSync(path.join(chunks, "chat.js"), '/*chat*/e.v(()=>Promise.all(["static/chunks/lazy.js","static/chunks/gone.js"]))\n//# sourceMappingURL=chat-map.js.map');
     writeFileSync(path.join(chunks, "chat-map.js.map"), JSON.stringify(mapOf(1)));
+    writeFileSync(path.join(chunks, "lazy.js"), '/*lazy*/e.v(()=>Promise.all(["static/chunks/deep.js"]))\n');
+    writeFileSync(path.join(chunks, "markdown.js"), '/*markdown*/e.v(()=>Promise.all(["static/chunks/bench-lazy.js"]))\n');
     return chunks;
   }
 
-  it("marks the first-load chunks of the app's pages, and nothing else", () => {
+  it("marks the first-load chunks of the app's pages and the chunks they import, and nothing else", () => {
     const chunks = fakeBuild();
-    expect(addCompileHints(dist)).toEqual({ hinted: 2, firstLoad: 2 });
+    expect(addCompileHints(dist)).toEqual({ hinted: 3, firstLoad: 2, imported: 1 });
     const read = (name: string) => readFileSync(path.join(chunks, name), "utf8");
     expect(read("runtime.js")).toBe(`${HINT}/*runtime*/\n`);
     expect(read("chat.js").startsWith(`${HINT}/*chat*/`)).toBe(true);
-    // Lazy chunks, a bench page's and API routes' are left alone.
-    for (const name of ["lazy.js", "markdown.js", "api.js"]) expect(read(name).startsWith(HINT)).toBe(false);
+    expect(read("lazy.js").startsWith(`${HINT}/*lazy*/`)).toBe(true);
+    // Two imports away, never imported, a bench page's and API routes' chunks are left alone.
+    for (const name of ["deep.js", "unused.js", "markdown.js", "bench-lazy.js", "api.js"]) expect(read(name).startsWith(HINT), name).toBe(false);
     expect(originalLine(JSON.parse(read("chat-map.js.map")), 2)).toBe(1);
 
     // A second run changes nothing: the map is not moved twice.
-    expect(addCompileHints(dist)).toEqual({ hinted: 0, firstLoad: 2 });
+    expect(addCompileHints(dist)).toEqual({ hinted: 0, firstLoad: 2, imported: 1 });
     expect(originalLine(JSON.parse(read("chat-map.js.map")), 2)).toBe(1);
   });
 });
