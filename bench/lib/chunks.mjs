@@ -5,10 +5,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import zlib from "node:zlib";
+import { HINT } from "../../scripts/compile-hints.mjs";
 
 /** Module id → its factory's source, for one chunk file (an empty map for the runtime or non-module files). */
 function modulesOf(file) {
-  const src = readFileSync(file, "utf8");
+  const text = readFileSync(file, "utf8");
+  // The build's compile hint (scripts/compile-hints.mjs) is a first line of comment above the registration.
+  const src = text.startsWith(HINT) ? text.slice(HINT.length) : text;
   const modules = new Map();
   if (!src.startsWith("(globalThis.TURBOPACK")) return modules;
   const sandbox = { document: undefined };
