@@ -17,6 +17,8 @@ const SERVES: Record<string, string[]> = {
   "app/api/transcriptions/route.ts": ["POST"],
   "app/api/models/route.ts": ["GET"],
   "app/api/unlock/route.ts": ["POST"],
+  // The bench's proxy floor: a 404 unless the server runs with BENCH_PAGES=1, and it never calls the gateway.
+  "app/api/bench/floor/route.ts": ["POST"],
 };
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
