@@ -5,6 +5,8 @@ import { methodNotAllowed, route } from "@/lib/server/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+/** S-5: every route has a platform limit; this one answers at once. */
+export const maxDuration = 10;
 
 const HEADERS = { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-store, no-transform" };
 
