@@ -11,15 +11,16 @@ const S = "1 proxy";
 export const chatBody = (markers, model = CHAT_MODEL) =>
   ({ model, messages: [{ role: "user", content: `Benchmark answer, please. [[sim:${markers}]]` }] });
 
-export function proxyChat(baseURL, body, extra = {}) {
-  return timedRequest(`${baseURL}/api/chat`, {
-    method: "POST",
-    headers: { ...BROWSER_HEADERS, "content-type": "application/json", accept: "text/event-stream" },
-    body: JSON.stringify(body),
-    sse: true,
-    ...extra,
-  });
-}
+/** The chat's request as the browser sends it, to `path` on the app. */
+const postChat = (baseURL, path, body, extra = {}) => timedRequest(`${baseURL}${path}`, {
+  method: "POST",
+  headers: { ...BROWSER_HEADERS, "content-type": "application/json", accept: "text/event-stream" },
+  body: JSON.stringify(body),
+  sse: true,
+  ...extra,
+});
+
+export const proxyChat = (baseURL, body, extra = {}) => postChat(baseURL, "/api/chat", body, extra);
 
 /** What lib/gateway sends upstream for the same request: the body plus stream and usage options. */
 export function directChat(simUrl, apiKey, body, extra = {}) {
@@ -42,12 +43,7 @@ const proxyFloor = (baseURL) => timedRequest(`${baseURL}/api/chat`, { headers: {
 const directFloor = (simUrl) => timedRequest(`${simUrl}/chat/completions`, { headers: { accept: "application/json" } });
 // The floor under a streaming proxy: a route handler that reads the same POST body and streams one event at once,
 // with no checks and no upstream call (app/api/bench/floor, served with BENCH_PAGES=1).
-const proxyStreamFloor = (baseURL, body) => timedRequest(`${baseURL}/api/bench/floor`, {
-  method: "POST",
-  headers: { ...BROWSER_HEADERS, "content-type": "application/json", accept: "text/event-stream" },
-  body: JSON.stringify(body),
-  sse: true,
-});
+const proxyStreamFloor = (baseURL, body) => postChat(baseURL, "/api/bench/floor", body);
 // Its counterpart: the simulator reading the same body and answering at once (no key: its 401).
 const directStreamFloor = (simUrl, body) => timedRequest(`${simUrl}/chat/completions`, {
   method: "POST",
@@ -172,9 +168,9 @@ export async function benchProxy({ baseURL, simUrl, apiKey, runs = 30, longChars
   const textEvents = proxyTimes.reduce((n, t) => n + t.length, 0);
   rows.push(row(S, "paced: text events held back and bunched (< 1 ms apart)", proxyBunched, `of ${textEvents}`, "0", proxyBunched === 0,
     `direct: ${directBunched} of ${directTimes.reduce((n, t) => n + t.length, 0)}`));
-  // "Each event its own read": the simulator itself sends its trailer (usage, then [DONE]) in one write, so those
-  // two share a read on both paths. What the proxy must not do is make a read carry events the upstream sent apart:
-  // it is held to the count of shared reads straight from the simulator, not to one read per event.
+  // "Each event its own read": the proxy must not make a read carry events the upstream sent as separate writes. It
+  // is held to the count of shared reads straight from the simulator, which sends its trailer (usage, then [DONE])
+  // back to back, so a client may see those two in one read on either path.
   const reads = p.proxy.reduce((n, r) => n + r.reads, 0);
   const events = p.proxy.reduce((n, r) => n + r.events, 0);
   const many = p.proxy.reduce((n, r) => n + r.readsWithManyEvents, 0);

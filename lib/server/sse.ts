@@ -12,7 +12,7 @@ export const HEARTBEAT_MS = 15_000;
  */
 export const streamDeadlineMs = (maxDurationS: number) => Math.max(1, maxDurationS - 20) * 1000;
 
-const SSE_HEADERS = {
+export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
   "Cache-Control": "no-cache, no-store, no-transform",
   "X-Accel-Buffering": "no",
@@ -92,9 +92,9 @@ export function sseResponse(
             reason: "incomplete",
             note: `The answer reached this server's time limit for one answer (${limit}) and was cut here. Continue to carry on from this point.`,
           };
+          // Not joinable: it flushes what was pending before it goes out.
           write(`data: ${JSON.stringify(finish)}\n\n`);
           if (turn) clearImmediate(turn);
-          flush();
           ended = true;
           clearInterval(timer);
           try {

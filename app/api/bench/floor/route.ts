@@ -2,13 +2,12 @@ import { readBoundedBody } from "@/lib/server/body";
 import { appError } from "@/lib/server/failure";
 import { errorResponse } from "@/lib/server/responses";
 import { methodNotAllowed, route } from "@/lib/server/route";
+import { SSE_HEADERS } from "@/lib/server/sse";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 /** S-5: every route has a platform limit; this one answers at once. */
 export const maxDuration = 10;
-
-const HEADERS = { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-store, no-transform" };
 
 /**
  * The bench's floor for the chat proxy (section 1): what Next alone costs a route handler that reads a POST body
@@ -25,7 +24,7 @@ export const POST = route(async (request) => {
       controller.close();
     },
   });
-  return new Response(body, { status: 200, headers: HEADERS });
+  return new Response(body, { status: 200, headers: SSE_HEADERS });
 });
 
 export const GET = methodNotAllowed("POST");
